@@ -1,0 +1,26 @@
+export { classify } from './classify.js';
+export { type CorsFetchOptions, createCorsFetch } from './cors-fetch.js';
+export { ENGINE_PROFILES, type EngineProfile, engineProfile } from './engines.js';
+export { CorsError, type CorsErrorCode, type CorsErrorDetails, type CorsStage } from './errors.js';
+export { isToken, splitHeaderList } from './http.js';
+export { isCorsSafelistedMethod, isForbiddenMethod, normalizeMethod } from './methods.js';
+export { mimeEssence } from './mime.js';
+export { checkPreflight, type PreflightGrant, type PreflightQuestion } from './preflight.js';
+export { type CacheQuery, createPreflightCache, type PreflightCache } from './preflight-cache.js';
+export {
+  CORS_SAFELISTED_REQUEST_HEADER_NAMES,
+  CORS_SAFELISTED_RESPONSE_HEADER_NAMES,
+  isForbiddenRequestHeader,
+  isForbiddenResponseHeaderName,
+  safelistViolation,
+} from './request-headers.js';
+export { type CheckFailure, corsCheck, readableHeaderNames } from './response-check.js';
+export {
+  type BodyKind,
+  type Classification,
+  type ClassifyOptions,
+  ENGINES,
+  type Engine,
+  type PreflightReason,
+  type PreflightReasonCode,
+} from './types.js';

@@ -1,0 +1,27 @@
+import { isToken } from './http.js';
+
+const NORMALIZED = new Map(
+  ['DELETE', 'GET', 'HEAD', 'OPTIONS', 'POST', 'PUT'].map((m) => [m.toLowerCase(), m] as const),
+);
+
+/**
+ * Method normalization: only DELETE, GET, HEAD, OPTIONS, POST and PUT are uppercased. `patch` stays
+ * `patch`, and servers compare Access-Control-Allow-Methods case-sensitively.
+ */
+export function normalizeMethod(method: string): string {
+  return NORMALIZED.get(method.toLowerCase()) ?? method;
+}
+
+export function isForbiddenMethod(method: string): boolean {
+  const upper = method.toUpperCase();
+  return upper === 'CONNECT' || upper === 'TRACE' || upper === 'TRACK';
+}
+
+/** GET, HEAD and POST, compared after normalization (so case-sensitively). */
+export function isCorsSafelistedMethod(method: string): boolean {
+  return method === 'GET' || method === 'HEAD' || method === 'POST';
+}
+
+export function isMethodToken(method: string): boolean {
+  return isToken(method);
+}

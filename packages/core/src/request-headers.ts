@@ -1,0 +1,155 @@
+import { splitHeaderList } from './http.js';
+import { isForbiddenMethod } from './methods.js';
+import { mimeEssence } from './mime.js';
+import { isSimpleRangeHeaderValue } from './range.js';
+import type { PreflightReasonCode } from './types.js';
+
+const FORBIDDEN_NAMES = new Set([
+  'accept-charset',
+  'accept-encoding',
+  'access-control-request-headers',
+  'access-control-request-method',
+  'connection',
+  'content-length',
+  'cookie',
+  'cookie2',
+  'date',
+  'dnt',
+  'expect',
+  'host',
+  'keep-alive',
+  'origin',
+  'referer',
+  'set-cookie',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+  'via',
+]);
+
+const METHOD_OVERRIDE_NAMES = new Set(['x-http-method', 'x-http-method-override', 'x-method-override']);
+
+/**
+ * Forbidden request-header (Fetch Standard): a script's attempt to set it is silently ignored.
+ * `name` is lowercase.
+ */
+export function isForbiddenRequestHeader(name: string, value: string): boolean {
+  if (FORBIDDEN_NAMES.has(name)) return true;
+  if (name.startsWith('proxy-') || name.startsWith('sec-')) return true;
+  if (METHOD_OVERRIDE_NAMES.has(name)) {
+    for (const method of splitHeaderList(value)) if (isForbiddenMethod(method)) return true;
+  }
+  return false;
+}
+
+/** Names, lowercase, that the safelist knows; anything else is not safelisted. */
+export const CORS_SAFELISTED_REQUEST_HEADER_NAMES: readonly string[] = [
+  'accept',
+  'accept-language',
+  'content-language',
+  'content-type',
+  'range',
+];
+
+const SAFELISTED_CONTENT_TYPES = new Set([
+  'application/x-www-form-urlencoded',
+  'multipart/form-data',
+  'text/plain',
+]);
+
+/** CORS-unsafe request-header byte: controls other than tab, DEL, and `"():<>?@[\]{}`. */
+export function isCorsUnsafeRequestHeaderByte(c: number): boolean {
+  if (c < 0x20) return c !== 0x09;
+  switch (c) {
+    case 0x22:
+    case 0x28:
+    case 0x29:
+    case 0x3a:
+    case 0x3c:
+    case 0x3e:
+    case 0x3f:
+    case 0x40:
+    case 0x5b:
+    case 0x5c:
+    case 0x5d:
+    case 0x7b:
+    case 0x7d:
+    case 0x7f:
+      return true;
+    default:
+      return false;
+  }
+}
+
+function hasUnsafeByte(value: string): boolean {
+  for (let i = 0; i < value.length; i++) if (isCorsUnsafeRequestHeaderByte(value.charCodeAt(i))) return true;
+  return false;
+}
+
+function isLanguageValue(value: string): boolean {
+  // 0-9 A-Z a-z space * , - . ; =
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    const ok =
+      (c >= 0x30 && c <= 0x39) ||
+      (c >= 0x41 && c <= 0x5a) ||
+      (c >= 0x61 && c <= 0x7a) ||
+      c === 0x20 ||
+      c === 0x2a ||
+      c === 0x2c ||
+      c === 0x2d ||
+      c === 0x2e ||
+      c === 0x3b ||
+      c === 0x3d;
+    if (!ok) return false;
+  }
+  return true;
+}
+
+/**
+ * Why a header with a safelisted name is still not safelisted, or null when it is. `name` is
+ * lowercase and one of CORS_SAFELISTED_REQUEST_HEADER_NAMES; `value` is the combined value.
+ */
+export function safelistViolation(name: string, value: string): PreflightReasonCode | null {
+  if (value.length > 128) return 'header-value-too-long';
+  switch (name) {
+    case 'accept':
+      return hasUnsafeByte(value) ? 'header-value-not-safelisted' : null;
+    case 'accept-language':
+    case 'content-language':
+      return isLanguageValue(value) ? null : 'header-value-not-safelisted';
+    case 'content-type': {
+      if (hasUnsafeByte(value)) return 'header-value-not-safelisted';
+      const essence = mimeEssence(value);
+      return essence !== null && SAFELISTED_CONTENT_TYPES.has(essence) ? null : 'content-type-not-safelisted';
+    }
+    case 'range':
+      return isSimpleRangeHeaderValue(value) ? null : 'range-not-simple';
+    default:
+      return 'header-not-safelisted';
+  }
+}
+
+/** The no-CORS-safelisted names: the only headers a no-cors request may carry. */
+export function isNoCorsSafelistedName(name: string): boolean {
+  return (
+    name === 'accept' || name === 'accept-language' || name === 'content-language' || name === 'content-type'
+  );
+}
+
+/** Response headers every CORS response exposes (lowercase). */
+export const CORS_SAFELISTED_RESPONSE_HEADER_NAMES: readonly string[] = [
+  'cache-control',
+  'content-language',
+  'content-length',
+  'content-type',
+  'expires',
+  'last-modified',
+  'pragma',
+];
+
+/** Never readable by scripts, whatever Access-Control-Expose-Headers says. */
+export function isForbiddenResponseHeaderName(name: string): boolean {
+  return name === 'set-cookie' || name === 'set-cookie2';
+}
