@@ -79,11 +79,10 @@ export function classify(
     appendHeader(entries, 'content-type', body.contentType, mode, profile, dropped);
   }
 
-  const needs =
+  const { reasons, requestHeaders } =
     crossOrigin && mode === 'cors'
       ? preflightNeeds(method, entries, body.kind === 'stream', profile)
-      : NO_PREFLIGHT;
-  const { reasons, requestHeaders } = needs;
+      : { reasons: [], requestHeaders: [] };
 
   return {
     url: url.href,
@@ -93,8 +92,8 @@ export function classify(
     sendsCredentials: credentials === 'include' || (credentials === 'same-origin' && !crossOrigin),
     method,
     preflight: reasons.length > 0,
-    requestHeaders: [...requestHeaders],
-    reasons: [...reasons],
+    requestHeaders,
+    reasons,
     dropped,
     headers: combineHeaders(entries),
     body: body.kind,
@@ -220,6 +219,7 @@ function combinedValue(entries: HeaderEntry[], name: string): string | null {
 
 /** The header list as sent: one entry per name, values joined with ", ", in first-set order. */
 function combineHeaders(entries: HeaderEntry[]): Array<[string, string]> {
+  if (!hasRepeatedName(entries)) return entries;
   const combined = new Map<string, string>();
   for (const [name, value] of entries) {
     const existing = combined.get(name);
@@ -228,7 +228,12 @@ function combineHeaders(entries: HeaderEntry[]): Array<[string, string]> {
   return [...combined];
 }
 
-const NO_PREFLIGHT = { reasons: [], requestHeaders: [] } as const;
+function hasRepeatedName(entries: HeaderEntry[]): boolean {
+  for (let i = 1; i < entries.length; i++) {
+    for (let j = 0; j < i; j++) if (entries[i]![0] === entries[j]![0]) return true;
+  }
+  return false;
+}
 
 /**
  * Why a CORS request with this method, header list and body preflights, and the names that go into
@@ -257,7 +262,9 @@ function unsafeHeaderNames(
   profile: EngineProfile,
   reasons: PreflightReason[],
 ): string[] {
-  const unsafe = new Map<string, PreflightReasonCode>();
+  // Few headers per request: plain arrays beat maps here.
+  const unsafeNames: string[] = [];
+  const unsafeCodes: PreflightReasonCode[] = [];
   const potentiallyUnsafe: string[] = [];
   let safelistValueSize = 0;
   for (const [name, value] of entries) {
@@ -265,17 +272,21 @@ function unsafeHeaderNames(
     if (violation === null) {
       potentiallyUnsafe.push(name);
       safelistValueSize += value.length;
-    } else if (!unsafe.has(name)) {
-      unsafe.set(name, violation);
+    } else if (!unsafeNames.includes(name)) {
+      unsafeNames.push(name);
+      unsafeCodes.push(violation);
     }
   }
   if (safelistValueSize > 1024) {
-    for (const name of potentiallyUnsafe)
-      if (!unsafe.has(name)) unsafe.set(name, 'safelisted-headers-too-large');
+    for (const name of potentiallyUnsafe) {
+      if (unsafeNames.includes(name)) continue;
+      unsafeNames.push(name);
+      unsafeCodes.push('safelisted-headers-too-large');
+    }
   }
-  const names = [...unsafe.keys()].sort();
-  for (const name of names) reasons.push(preflightReason(unsafe.get(name)!, name));
-  return names;
+  const sorted = unsafeNames.length > 1 ? [...unsafeNames].sort() : unsafeNames;
+  for (const name of sorted) reasons.push(preflightReason(unsafeCodes[unsafeNames.indexOf(name)]!, name));
+  return sorted;
 }
 
 function headerViolation(name: string, value: string, profile: EngineProfile): PreflightReasonCode | null {

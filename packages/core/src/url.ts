@@ -9,49 +9,58 @@ export interface ParsedUrl {
 }
 
 const MEMO_LIMIT = 512;
-const urlMemo = new Map<string, ParsedUrl | null>();
-
-function memoize<T>(memo: Map<string, T>, key: string, compute: () => T): T {
-  const hit = memo.get(key);
-  if (hit !== undefined || memo.has(key)) return hit as T;
-  const value = compute();
-  if (memo.size >= MEMO_LIMIT) memo.clear();
-  memo.set(key, value);
-  return value;
-}
+/** Parse results by base, then by input. `false` records a parse failure. */
+const urlMemo = new Map<string | undefined, Map<string, ParsedUrl | false>>();
+let urlMemoSize = 0;
 
 /** Parses `input` against `base`; null where the URL parser fails. */
 export function parseUrl(input: string, base: string | undefined): ParsedUrl | null {
-  const key = base === undefined ? input : `${base}\n${input}`;
-  return memoize(urlMemo, key, () => {
-    let url: URL;
-    try {
-      url = base === undefined ? new URL(input) : new URL(input, base);
-    } catch {
-      return null;
-    }
-    return {
-      href: url.href,
-      origin: url.origin,
-      protocol: url.protocol,
-      hasCredentials: url.username !== '' || url.password !== '',
-    };
-  });
+  let byInput = urlMemo.get(base);
+  const hit = byInput?.get(input);
+  if (hit !== undefined) return hit === false ? null : hit;
+  const parsed = parseUncached(input, base);
+  if (urlMemoSize >= MEMO_LIMIT) {
+    urlMemo.clear();
+    urlMemoSize = 0;
+    byInput = undefined;
+  }
+  if (byInput === undefined) {
+    byInput = new Map();
+    urlMemo.set(base, byInput);
+  }
+  byInput.set(input, parsed ?? false);
+  urlMemoSize++;
+  return parsed;
 }
 
-const originMemo = new Map<string, string | null>();
+function parseUncached(input: string, base: string | undefined): ParsedUrl | null {
+  let url: URL;
+  try {
+    url = base === undefined ? new URL(input) : new URL(input, base);
+  } catch {
+    return null;
+  }
+  return {
+    href: url.href,
+    origin: url.origin,
+    protocol: url.protocol,
+    hasCredentials: url.username !== '' || url.password !== '',
+  };
+}
+
+const validOrigins = new Set<string>();
 
 /**
  * Validates a page origin: `null` (an opaque origin) or a serialized tuple origin exactly as
  * `URL#origin` prints it. Returns the origin, or null when it is not one.
  */
 export function checkOrigin(origin: string): string | null {
-  if (origin === 'null') return origin;
-  return memoize(originMemo, origin, () => {
-    const parsed = parseUrl(origin, undefined);
-    if (parsed === null || parsed.origin === 'null' || parsed.origin !== origin) return null;
-    return origin;
-  });
+  if (origin === 'null' || validOrigins.has(origin)) return origin;
+  const parsed = parseUrl(origin, undefined);
+  if (parsed === null || parsed.origin === 'null' || parsed.origin !== origin) return null;
+  if (validOrigins.size >= MEMO_LIMIT) validOrigins.clear();
+  validOrigins.add(origin);
+  return origin;
 }
 
 export function isNetworkScheme(protocol: string): boolean {
