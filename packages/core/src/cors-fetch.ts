@@ -1,11 +1,13 @@
-import { classify, preflightNeeds } from './classify.js';
+import { analyze, pageOrigin } from './classify.js';
 import { type EngineProfile, engineProfile } from './engines.js';
 import { CorsError, type CorsErrorCode, type CorsStage } from './errors.js';
+import { combineHeaders, type HeaderEntry } from './header-list.js';
 import { checkPreflight, isGrant } from './preflight.js';
 import { type CacheQuery, createPreflightCache, type PreflightCache } from './preflight-cache.js';
+import { preflightNeeds } from './preflight-needs.js';
 import { corsCheck, readableHeaderNames } from './response-check.js';
 import type { Engine } from './types.js';
-import { checkOrigin, isNetworkScheme, parseUrl } from './url.js';
+import { isNetworkScheme, parseUrl } from './url.js';
 
 export interface CorsFetchOptions {
   /** The page's origin: every request is made as if from a script on it. */
@@ -28,12 +30,21 @@ type Tainting = 'basic' | 'cors' | 'opaque';
 interface Hop {
   url: string;
   method: string;
-  headers: Array<[string, string]>;
+  /** The header list with repeats kept apart (the safelist checks entries one by one). */
+  entries: HeaderEntry[];
   body: BodyInit | null;
   stream: boolean;
   tainting: Tainting;
   /** Set once a redirect makes the browser send `Origin: null`. */
   taintedOrigin: boolean;
+}
+
+interface FetchContext {
+  origin: string;
+  profile: EngineProfile;
+  send: (request: Request) => Promise<Response>;
+  now: () => number;
+  cache: PreflightCache;
 }
 
 /**
@@ -42,12 +53,7 @@ interface Hop {
  * as the script would see it, or rejects with a CorsError where the engine would.
  */
 export function createCorsFetch(options: CorsFetchOptions): typeof fetch {
-  const origin = checkOrigin(String(options?.origin));
-  if (origin === null) {
-    throw new TypeError(
-      `createCorsFetch: invalid origin ${JSON.stringify(options?.origin)}; expected e.g. https://app.example.com.`,
-    );
-  }
+  const origin = pageOrigin(options?.origin);
   if (typeof options.fetch !== 'function') {
     throw new TypeError(
       'createCorsFetch: options.fetch must be a function (request: Request) => Promise<Response>.',
@@ -56,7 +62,6 @@ export function createCorsFetch(options: CorsFetchOptions): typeof fetch {
   const profile = engineProfile(options.engine);
   const context: FetchContext = {
     origin,
-    engine: profile.engine,
     profile,
     send: options.fetch,
     now: options.now ?? Date.now,
@@ -65,72 +70,58 @@ export function createCorsFetch(options: CorsFetchOptions): typeof fetch {
   return ((input: RequestInfo | URL, init?: RequestInit) => corsFetch(context, input, init)) as typeof fetch;
 }
 
-interface FetchContext {
-  origin: string;
-  engine: Engine;
-  profile: EngineProfile;
-  send: (request: Request) => Promise<Response>;
-  now: () => number;
-  cache: PreflightCache;
-}
-
-async function corsFetch(
-  context: FetchContext,
-  input: RequestInfo | URL,
-  init: RequestInit | undefined,
-): Promise<Response> {
-  const request = typeof Request !== 'undefined' && input instanceof Request ? input : undefined;
-  const classification = classify(request ?? (input as string | URL), init, {
+async function corsFetch(context: FetchContext, input: RequestInfo | URL, init: RequestInit | undefined) {
+  const { classification, request } = analyze(input as string | URL | Request, init, {
     origin: context.origin,
-    engine: context.engine,
+    engine: context.profile.engine,
   });
-  const { mode, credentials, crossOrigin } = classification;
-  const redirect = init?.redirect ?? request?.redirect ?? 'follow';
+  const { mode, credentials, redirect } = request;
+  if (request.url.protocol === 'data:') return fetch(request.url.href);
+
   let hop: Hop = {
     url: classification.url,
     method: classification.method,
-    headers: classification.headers,
-    body: init?.body !== undefined ? (init.body ?? null) : (request?.body ?? null),
-    stream: classification.body === 'stream',
-    tainting: !crossOrigin ? 'basic' : mode === 'no-cors' ? 'opaque' : 'cors',
+    entries: request.entries,
+    // A Request input's body is a one-shot stream: read it once so redirects can send it again.
+    body:
+      request.source instanceof ReadableStream && request.body.kind !== 'stream'
+        ? await new Response(request.source).arrayBuffer()
+        : request.source,
+    stream: request.body.kind === 'stream',
+    tainting: !classification.crossOrigin ? 'basic' : mode === 'no-cors' ? 'opaque' : 'cors',
     taintedOrigin: false,
   };
   if (hop.tainting === 'opaque' && redirect !== 'follow') {
     throw new TypeError(`A no-cors request must use redirect: 'follow'.`);
   }
 
-  const urlList = [hop.url];
+  const includeCredentials = credentials === 'include';
+  let redirects = 0;
   for (;;) {
-    const includeCredentials = credentials === 'include';
     const requestOrigin = hop.taintedOrigin ? 'null' : context.origin;
     if (hop.tainting === 'cors') await preflightIfNeeded(context, hop, requestOrigin, includeCredentials);
 
     const sendsCredentials =
-      credentials === 'include' || (credentials === 'same-origin' && hop.tainting === 'basic');
-    const wire = await send(context, toWireRequest(hop, requestOrigin, sendsCredentials));
+      includeCredentials || (credentials === 'same-origin' && hop.tainting === 'basic');
+    const originHeader = originToSend(hop, requestOrigin, request.referrerPolicy);
+    const wire = await send(context, toWireRequest(hop, originHeader, sendsCredentials));
 
     if (hop.tainting === 'cors') {
       const failure = corsCheck(wire.headers, requestOrigin, includeCredentials);
       if (failure)
         throw corsError(failure.code, 'response', failure.message, hop.url, requestOrigin, failure.fix);
     }
-
-    const location = REDIRECT_STATUSES.has(wire.status) ? wire.headers.get('location') : null;
-    if (location === null) return scriptResponse(wire, hop, includeCredentials, urlList);
+    if (!REDIRECT_STATUSES.has(wire.status))
+      return scriptResponse(wire, hop, includeCredentials, redirects > 0);
 
     if (redirect === 'error') {
-      throw corsError(
-        'redirect-not-allowed',
-        'redirect',
-        `The answer redirects (${wire.status}) but the request has redirect: 'error'.`,
-        hop.url,
-        requestOrigin,
-      );
+      const message = `The answer redirects (${wire.status}) but the request has redirect: 'error'.`;
+      throw corsError('redirect-not-allowed', 'redirect', message, hop.url, requestOrigin);
     }
     if (redirect === 'manual') return withShape(Response.error(), { type: 'opaqueredirect', url: hop.url });
-    hop = nextHop(context, hop, wire.status, location, mode, requestOrigin);
-    urlList.push(hop.url);
-    if (urlList.length > MAX_REDIRECTS + 1) {
+    const location = wire.headers.get('location');
+    if (location === null) return scriptResponse(wire, hop, includeCredentials, redirects > 0);
+    if (++redirects > MAX_REDIRECTS) {
       throw corsError(
         'too-many-redirects',
         'redirect',
@@ -139,6 +130,7 @@ async function corsFetch(
         requestOrigin,
       );
     }
+    hop = nextHop(context, hop, wire.status, location, mode, requestOrigin);
   }
 }
 
@@ -148,7 +140,7 @@ async function preflightIfNeeded(
   origin: string,
   includeCredentials: boolean,
 ) {
-  const { reasons, requestHeaders } = preflightNeeds(hop.method, hop.headers, hop.stream, context.profile);
+  const { reasons, requestHeaders } = preflightNeeds(hop.method, hop.entries, hop.stream, context.profile);
   if (reasons.length === 0) return;
   const query: CacheQuery = {
     origin,
@@ -160,7 +152,7 @@ async function preflightIfNeeded(
   };
   if (context.cache.covers(query, context.now())) return;
 
-  const headers: Array<[string, string]> = [
+  const headers: HeaderEntry[] = [
     ['accept', '*/*'],
     ['origin', origin],
     ['access-control-request-method', hop.method],
@@ -173,7 +165,7 @@ async function preflightIfNeeded(
   const result = checkPreflight(
     answer.status,
     answer.headers,
-    { origin, method: hop.method, headers: requestHeaders, includeCredentials, forced: hop.stream },
+    { ...query, headers: requestHeaders },
     context.profile,
   );
   await answer.body?.cancel();
@@ -182,19 +174,53 @@ async function preflightIfNeeded(
   context.cache.store(query, result, context.now());
 }
 
-function toWireRequest(hop: Hop, origin: string, sendsCredentials: boolean): Request {
-  const headers = new Headers(hop.headers);
-  if (hop.tainting === 'cors' || (hop.method !== 'GET' && hop.method !== 'HEAD'))
-    headers.set('origin', origin);
+/**
+ * The Origin header: always for CORS requests; for others only when the method is not GET/HEAD,
+ * and then `null` where the referrer policy would hide the origin.
+ */
+function originToSend(hop: Hop, origin: string, policy: ReferrerPolicy): string | null {
+  if (hop.tainting === 'cors') return origin;
+  if (hop.method === 'GET' || hop.method === 'HEAD') return null;
+  const target = parseUrl(hop.url, undefined)!;
+  const downgrade = origin.startsWith('https:') && target.protocol === 'http:';
+  switch (policy) {
+    case 'no-referrer':
+      return 'null';
+    case 'no-referrer-when-downgrade':
+    case 'strict-origin':
+    case 'strict-origin-when-cross-origin':
+    case '':
+      return downgrade ? 'null' : origin;
+    case 'same-origin':
+      return target.origin === origin ? origin : 'null';
+    default:
+      return origin;
+  }
+}
+
+function toWireRequest(hop: Hop, origin: string | null, sendsCredentials: boolean): Request {
+  const headers = combineHeaders(hop.entries);
   const init: RequestInit & { duplex?: 'half' } = {
     method: hop.method,
-    headers,
+    headers: origin === null ? headers : [...headers, ['origin', origin]],
     body: hop.body,
     redirect: 'manual',
     credentials: sendsCredentials ? 'include' : 'omit',
   };
-  if (hop.stream) init.duplex = 'half';
-  return new Request(hop.url, init);
+  if (hop.body instanceof ReadableStream) init.duplex = 'half';
+  const wire = new Request(withoutCredentials(hop.url), init);
+  // The Request constructor re-adds a body's type even where the browser's guard dropped it.
+  if (!headers.some(([name]) => name === 'content-type')) wire.headers.delete('content-type');
+  return wire;
+}
+
+/** URL credentials become HTTP authentication in a browser; a wire Request cannot carry them. */
+function withoutCredentials(href: string): string {
+  if (!parseUrl(href, undefined)!.hasCredentials) return href;
+  const url = new URL(href);
+  url.username = '';
+  url.password = '';
+  return url.href;
 }
 
 async function send(context: FetchContext, request: Request): Promise<Response> {
@@ -216,40 +242,31 @@ function nextHop(
 ): Hop {
   const next = parseUrl(location, hop.url);
   if (next === null || !isNetworkScheme(next.protocol)) {
-    throw corsError(
-      'redirect-invalid',
-      'redirect',
-      `The redirect's Location ${JSON.stringify(location)} is not an http(s) URL.`,
-      hop.url,
-      origin,
-    );
+    const message = `The redirect's Location ${JSON.stringify(location)} is not an http(s) URL.`;
+    throw corsError('redirect-invalid', 'redirect', message, hop.url, origin);
   }
   const currentOrigin = parseUrl(hop.url, undefined)!.origin;
   if (
     next.hasCredentials &&
     (hop.tainting === 'cors' || (mode === 'cors' && next.origin !== context.origin))
   ) {
-    throw corsError(
-      'redirect-with-credentials',
-      'redirect',
-      `The redirect goes to a URL with credentials (${next.href}).`,
-      hop.url,
-      origin,
-    );
+    const message = `The redirect goes to a URL with credentials (${next.href}).`;
+    throw corsError('redirect-with-credentials', 'redirect', message, hop.url, origin);
   }
   if (hop.stream && status !== 303) {
     throw new TypeError('A streamed request body cannot be sent again after a redirect.');
   }
-  let { method, body, headers } = hop;
+  let { method, body, entries } = hop;
   if (
     ((status === 301 || status === 302) && method === 'POST') ||
     (status === 303 && method !== 'GET' && method !== 'HEAD')
   ) {
     method = 'GET';
     body = null;
-    headers = headers.filter(([name]) => !REQUEST_BODY_HEADERS.includes(name));
+    entries = entries.filter(([name]) => !REQUEST_BODY_HEADERS.includes(name));
   }
-  if (currentOrigin !== next.origin) headers = headers.filter(([name]) => name !== 'authorization');
+  // Authorization never follows a redirect to another origin.
+  if (currentOrigin !== next.origin) entries = entries.filter(([name]) => name !== 'authorization');
   const taintedOrigin =
     hop.taintedOrigin || (currentOrigin !== next.origin && context.origin !== currentOrigin);
   let tainting = hop.tainting;
@@ -262,33 +279,32 @@ function nextHop(
   return {
     url: next.href,
     method,
-    headers,
+    entries,
     body,
-    stream: hop.stream && method !== 'GET',
+    stream: hop.stream && body !== null,
     tainting,
     taintedOrigin,
   };
 }
 
 /** The response as the script sees it: basic, CORS-filtered, or opaque. */
-function scriptResponse(wire: Response, hop: Hop, includeCredentials: boolean, urlList: string[]): Response {
-  const shape = { url: hop.url, redirected: urlList.length > 1 };
-  if (hop.tainting === 'opaque') return withShape(Response.error(), { ...shape, type: 'opaque', url: '' });
+function scriptResponse(
+  wire: Response,
+  hop: Hop,
+  includeCredentials: boolean,
+  redirected: boolean,
+): Response {
+  if (hop.tainting === 'opaque')
+    return withShape(Response.error(), { type: 'opaque', url: '', redirected: false });
   const body = NULL_BODY_STATUSES.has(wire.status) || hop.method === 'HEAD' ? null : wire.body;
-  if (hop.tainting === 'basic') {
-    const headers = new Headers(wire.headers);
-    headers.delete('set-cookie');
-    headers.delete('set-cookie2');
-    const basic = new Response(body, { status: wire.status, statusText: wire.statusText, headers });
-    return withShape(basic, { ...shape, type: 'basic' });
-  }
-  const readable = readableHeaderNames(wire.headers, includeCredentials);
+  const readable = hop.tainting === 'cors' ? readableHeaderNames(wire.headers, includeCredentials) : null;
   const headers = new Headers();
   wire.headers.forEach((value, name) => {
-    if (readable.has(name)) headers.append(name, value);
+    if (readable ? readable.has(name) : name !== 'set-cookie' && name !== 'set-cookie2')
+      headers.append(name, value);
   });
-  const filtered = new Response(body, { status: wire.status, statusText: wire.statusText, headers });
-  return withShape(filtered, { ...shape, type: 'cors' });
+  const response = new Response(body, { status: wire.status, statusText: wire.statusText, headers });
+  return withShape(response, { type: hop.tainting, url: hop.url, redirected });
 }
 
 /** Sets the read-only fields a constructed Response cannot have (type, url, redirected). */

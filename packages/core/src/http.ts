@@ -12,9 +12,9 @@ const TOKEN_CHARS = (() => {
 })();
 
 /** RFC 9110 token: what a method or a header name must be. */
-export function isToken(value: string): boolean {
-  if (value.length === 0) return false;
-  for (let i = 0; i < value.length; i++) {
+export function isToken(value: string, from = 0, to = value.length): boolean {
+  if (to <= from) return false;
+  for (let i = from; i < to; i++) {
     const c = value.charCodeAt(i);
     if (c >= 128 || TOKEN_CHARS[c] === 0) return false;
   }

@@ -1,5 +1,3 @@
-import { isToken } from './http.js';
-
 const NORMALIZED = new Map(
   ['DELETE', 'GET', 'HEAD', 'OPTIONS', 'POST', 'PUT'].map((m) => [m.toLowerCase(), m] as const),
 );
@@ -20,8 +18,4 @@ export function isForbiddenMethod(method: string): boolean {
 /** GET, HEAD and POST, compared after normalization (so case-sensitively). */
 export function isCorsSafelistedMethod(method: string): boolean {
   return method === 'GET' || method === 'HEAD' || method === 'POST';
-}
-
-export function isMethodToken(method: string): boolean {
-  return isToken(method);
 }

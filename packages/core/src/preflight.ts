@@ -26,7 +26,7 @@ export interface PreflightQuestion {
 function parseList(value: string | null): string[] | null | undefined {
   if (value === null) return null;
   const items = splitHeaderList(value).filter((item) => item !== '');
-  return items.every(isToken) ? items : undefined;
+  return items.every((item) => isToken(item)) ? items : undefined;
 }
 
 /**

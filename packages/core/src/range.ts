@@ -4,7 +4,7 @@
  * Suffix ranges (`bytes=-5`) parse but are not safelisted.
  */
 export function isSimpleRangeHeaderValue(value: string): boolean {
-  if (!value.toLowerCase().startsWith('bytes=')) return false;
+  if (!value.startsWith('bytes=')) return false;
   let i = 6;
   const startDigits = readDigits(value, i);
   i += startDigits.length;

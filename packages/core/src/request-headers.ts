@@ -1,6 +1,6 @@
 import { splitHeaderList } from './http.js';
 import { isForbiddenMethod } from './methods.js';
-import { mimeEssence } from './mime.js';
+import { hasEssence } from './mime.js';
 import { isSimpleRangeHeaderValue } from './range.js';
 import type { PreflightReasonCode } from './types.js';
 
@@ -52,11 +52,9 @@ export const CORS_SAFELISTED_REQUEST_HEADER_NAMES: readonly string[] = [
   'range',
 ];
 
-const SAFELISTED_CONTENT_TYPES = new Set([
-  'application/x-www-form-urlencoded',
-  'multipart/form-data',
-  'text/plain',
-]);
+const SAFELISTED_NAMES = new Set(CORS_SAFELISTED_REQUEST_HEADER_NAMES);
+
+const SAFELISTED_CONTENT_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
 
 /** CORS-unsafe request-header byte: controls other than tab, DEL, and `"():<>?@[\]{}`. */
 export function isCorsUnsafeRequestHeaderByte(c: number): boolean {
@@ -112,6 +110,7 @@ function isLanguageValue(value: string): boolean {
  * lowercase and one of CORS_SAFELISTED_REQUEST_HEADER_NAMES; `value` is the combined value.
  */
 export function safelistViolation(name: string, value: string): PreflightReasonCode | null {
+  if (!SAFELISTED_NAMES.has(name)) return 'header-not-safelisted';
   if (value.length > 128) return 'header-value-too-long';
   switch (name) {
     case 'accept':
@@ -121,8 +120,7 @@ export function safelistViolation(name: string, value: string): PreflightReasonC
       return isLanguageValue(value) ? null : 'header-value-not-safelisted';
     case 'content-type': {
       if (hasUnsafeByte(value)) return 'header-value-not-safelisted';
-      const essence = mimeEssence(value);
-      return essence !== null && SAFELISTED_CONTENT_TYPES.has(essence) ? null : 'content-type-not-safelisted';
+      return hasEssence(value, SAFELISTED_CONTENT_TYPES) ? null : 'content-type-not-safelisted';
     }
     case 'range':
       return isSimpleRangeHeaderValue(value) ? null : 'range-not-simple';

@@ -1,5 +1,5 @@
 import type { CorsErrorCode } from './errors.js';
-import { splitHeaderList } from './http.js';
+import { isToken, splitHeaderList } from './http.js';
 import { CORS_SAFELISTED_RESPONSE_HEADER_NAMES, isForbiddenResponseHeaderName } from './request-headers.js';
 
 export interface CheckFailure {
@@ -58,12 +58,16 @@ export function corsCheck(
   return null;
 }
 
-/** Response header names (lowercase) that the script can read from a CORS response. */
+/**
+ * Response header names (lowercase) that the script can read from a CORS response. An
+ * Access-Control-Expose-Headers value that is not a list of header names exposes nothing more.
+ */
 export function readableHeaderNames(headers: Headers, includeCredentials: boolean): Set<string> {
   const readable = new Set(CORS_SAFELISTED_RESPONSE_HEADER_NAMES);
   const exposed = headers.get('access-control-expose-headers');
   if (exposed === null) return readable;
-  const names = splitHeaderList(exposed);
+  const names = splitHeaderList(exposed).filter((name) => name !== '');
+  if (!names.every((name) => isToken(name))) return readable;
   if (!includeCredentials && names.includes('*')) {
     headers.forEach((_value, name) => {
       if (!isForbiddenResponseHeaderName(name)) readable.add(name);
@@ -72,7 +76,7 @@ export function readableHeaderNames(headers: Headers, includeCredentials: boolea
   }
   for (const name of names) {
     const lower = name.toLowerCase();
-    if (lower !== '' && !isForbiddenResponseHeaderName(lower)) readable.add(lower);
+    if (!isForbiddenResponseHeaderName(lower)) readable.add(lower);
   }
   return readable;
 }
