@@ -12,6 +12,12 @@ const FORM_BODY: ExtractedBody = {
   kind: 'urlsearchparams',
   contentType: 'application/x-www-form-urlencoded;charset=UTF-8',
 };
+/**
+ * The boundary is chosen by the engine when it serializes the form; only the essence matters to
+ * CORS, so the header list holds this stand-in and the wire request gets the real one.
+ */
+export const FORM_DATA_CONTENT_TYPE = 'multipart/form-data; boundary=';
+const FORM_DATA_BODY: ExtractedBody = { kind: 'formdata', contentType: FORM_DATA_CONTENT_TYPE };
 const BUFFER_BODY: ExtractedBody = { kind: 'buffer', contentType: null };
 const STREAM_BODY: ExtractedBody = { kind: 'stream', contentType: null };
 
@@ -20,10 +26,7 @@ export function extractBody(body: unknown): ExtractedBody {
   if (body === null || body === undefined) return NO_BODY;
   if (typeof body === 'string') return STRING_BODY;
   if (typeof URLSearchParams !== 'undefined' && body instanceof URLSearchParams) return FORM_BODY;
-  if (typeof FormData !== 'undefined' && body instanceof FormData) {
-    // The boundary is chosen by the engine; only the essence matters to CORS.
-    return { kind: 'formdata', contentType: 'multipart/form-data; boundary=' };
-  }
+  if (typeof FormData !== 'undefined' && body instanceof FormData) return FORM_DATA_BODY;
   if (typeof Blob !== 'undefined' && body instanceof Blob) {
     return { kind: 'blob', contentType: body.type === '' ? null : body.type };
   }

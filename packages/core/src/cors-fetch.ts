@@ -1,13 +1,15 @@
+import { FORM_DATA_CONTENT_TYPE } from './body.js';
 import { analyze, pageOrigin } from './classify.js';
 import { type EngineProfile, engineProfile } from './engines.js';
 import { CorsError, type CorsErrorCode, type CorsStage } from './errors.js';
-import { combineHeaders, type HeaderEntry } from './header-list.js';
+import type { HeaderEntry } from './header-list.js';
 import { checkPreflight, isGrant } from './preflight.js';
 import { type CacheQuery, createPreflightCache, type PreflightCache } from './preflight-cache.js';
-import { preflightNeeds } from './preflight-needs.js';
+import { preflightNeeds, requestHeadersPerEntry } from './preflight-needs.js';
 import { corsCheck, readableHeaderNames } from './response-check.js';
 import type { Engine } from './types.js';
 import { isNetworkScheme, parseUrl } from './url.js';
+import { wireHeaders } from './wire-headers.js';
 
 export interface CorsFetchOptions {
   /** The page's origin: every request is made as if from a script on it. */
@@ -37,6 +39,8 @@ interface Hop {
   tainting: Tainting;
   /** Set once a redirect makes the browser send `Origin: null`. */
   taintedOrigin: boolean;
+  /** Set once an earlier hop needed a preflight (some engines then preflight every later hop). */
+  neededPreflight: boolean;
 }
 
 interface FetchContext {
@@ -90,6 +94,7 @@ async function corsFetch(context: FetchContext, input: RequestInfo | URL, init: 
     stream: request.body.kind === 'stream',
     tainting: !classification.crossOrigin ? 'basic' : mode === 'no-cors' ? 'opaque' : 'cors',
     taintedOrigin: false,
+    neededPreflight: false,
   };
   if (hop.tainting === 'opaque' && redirect !== 'follow') {
     throw new TypeError(`A no-cors request must use redirect: 'follow'.`);
@@ -99,17 +104,28 @@ async function corsFetch(context: FetchContext, input: RequestInfo | URL, init: 
   let redirects = 0;
   for (;;) {
     const requestOrigin = hop.taintedOrigin ? 'null' : context.origin;
-    if (hop.tainting === 'cors') await preflightIfNeeded(context, hop, requestOrigin, includeCredentials);
-
+    if (
+      hop.tainting === 'cors' &&
+      (await preflightIfNeeded(context, hop, requestOrigin, includeCredentials))
+    ) {
+      hop.neededPreflight = true;
+    }
+    if (hop.stream && context.profile.streamBodies === 'http2-only' && hop.url.startsWith('http:')) {
+      // Browsers speak HTTP/2 only over TLS, and this engine streams uploads only over HTTP/2 or 3.
+      throw networkError(context, hop.url, new Error('Streaming a request body needs HTTP/2, so https.'));
+    }
     const sendsCredentials =
       includeCredentials || (credentials === 'same-origin' && hop.tainting === 'basic');
     const originHeader = originToSend(hop, requestOrigin, request.referrerPolicy);
-    const wire = await send(context, toWireRequest(hop, originHeader, sendsCredentials));
+    const wire = await send(context, toWireRequest(hop, originHeader, sendsCredentials, context.profile));
 
     if (hop.tainting === 'cors') {
       const failure = corsCheck(wire.headers, requestOrigin, includeCredentials);
-      if (failure)
+      if (failure) {
+        if (context.profile.cache.clearOnFailure)
+          context.cache.clear({ origin: requestOrigin, url: hop.url });
         throw corsError(failure.code, 'response', failure.message, hop.url, requestOrigin, failure.fix);
+      }
     }
     if (!REDIRECT_STATUSES.has(wire.status))
       return scriptResponse(wire, hop, includeCredentials, redirects > 0);
@@ -122,56 +138,61 @@ async function corsFetch(context: FetchContext, input: RequestInfo | URL, init: 
     const location = wire.headers.get('location');
     if (location === null) return scriptResponse(wire, hop, includeCredentials, redirects > 0);
     if (++redirects > MAX_REDIRECTS) {
-      throw corsError(
-        'too-many-redirects',
-        'redirect',
-        `More than ${MAX_REDIRECTS} redirects.`,
-        hop.url,
-        requestOrigin,
-      );
+      const message = `More than ${MAX_REDIRECTS} redirects.`;
+      throw corsError('too-many-redirects', 'redirect', message, hop.url, requestOrigin);
     }
     hop = nextHop(context, hop, wire.status, location, mode, requestOrigin);
   }
 }
 
+/**
+ * Sends the preflight when the engine would, checks its answer and caches it. Returns whether the
+ * request needed a preflight at all (cached or not).
+ */
 async function preflightIfNeeded(
   context: FetchContext,
   hop: Hop,
-  origin: string,
+  requestOrigin: string,
   includeCredentials: boolean,
-) {
-  const { reasons, requestHeaders } = preflightNeeds(hop.method, hop.entries, hop.stream, context.profile);
-  if (reasons.length === 0) return;
+): Promise<boolean> {
+  const { profile } = context;
+  const { reasons, requestHeaders } = preflightNeeds(hop.method, hop.entries, hop.stream, profile);
+  const sticky = profile.redirect.preflightSticky && hop.neededPreflight;
+  if (reasons.length === 0 && !sticky) return false;
+  // Some engines keep the page origin on a preflight although the request itself goes out as `null`.
+  const origin = profile.redirect.preflightKeepsOrigin ? context.origin : requestOrigin;
   const query: CacheQuery = {
     origin,
     url: hop.url,
     method: hop.method,
     headers: requestHeaders,
     includeCredentials,
-    forced: hop.stream,
+    forced: hop.stream || sticky,
   };
-  if (context.cache.covers(query, context.now())) return;
+  if (context.cache.covers(query, context.now())) return true;
 
+  const asked = profile.requestHeadersRepeat
+    ? requestHeadersPerEntry(requestHeaders, hop.entries, profile)
+    : requestHeaders;
   const headers: HeaderEntry[] = [
     ['accept', '*/*'],
     ['origin', origin],
     ['access-control-request-method', hop.method],
   ];
-  if (requestHeaders.length > 0) headers.push(['access-control-request-headers', requestHeaders.join(',')]);
-  const answer = await send(
-    context,
-    new Request(hop.url, { method: 'OPTIONS', headers, redirect: 'manual', credentials: 'omit' }),
-  );
-  const result = checkPreflight(
-    answer.status,
-    answer.headers,
-    { ...query, headers: requestHeaders },
-    context.profile,
-  );
+  if (asked.length > 0) headers.push(['access-control-request-headers', asked.join(',')]);
+  const preflight = new Request(hop.url, {
+    method: 'OPTIONS',
+    headers,
+    redirect: 'manual',
+    credentials: 'omit',
+  });
+  const answer = await send(context, preflight);
+  const result = checkPreflight(answer.status, answer.headers, query, profile);
   await answer.body?.cancel();
   if (!isGrant(result))
     throw corsError(result.code, 'preflight', result.message, hop.url, origin, result.fix);
   context.cache.store(query, result, context.now());
+  return true;
 }
 
 /**
@@ -198,8 +219,15 @@ function originToSend(hop: Hop, origin: string, policy: ReferrerPolicy): string 
   }
 }
 
-function toWireRequest(hop: Hop, origin: string | null, sendsCredentials: boolean): Request {
-  const headers = combineHeaders(hop.entries);
+function toWireRequest(
+  hop: Hop,
+  origin: string | null,
+  sendsCredentials: boolean,
+  profile: EngineProfile,
+): Request {
+  let headers = wireHeaders(hop.entries, profile);
+  // Let the Request constructor write the multipart boundary it will use.
+  if (hop.body instanceof FormData) headers = headers.filter(([, value]) => value !== FORM_DATA_CONTENT_TYPE);
   const init: RequestInit & { duplex?: 'half' } = {
     method: hop.method,
     headers: origin === null ? headers : [...headers, ['origin', origin]],
@@ -210,7 +238,7 @@ function toWireRequest(hop: Hop, origin: string | null, sendsCredentials: boolea
   if (hop.body instanceof ReadableStream) init.duplex = 'half';
   const wire = new Request(withoutCredentials(hop.url), init);
   // The Request constructor re-adds a body's type even where the browser's guard dropped it.
-  if (!headers.some(([name]) => name === 'content-type')) wire.headers.delete('content-type');
+  if (!hop.entries.some(([name]) => name === 'content-type')) wire.headers.delete('content-type');
   return wire;
 }
 
@@ -227,8 +255,14 @@ async function send(context: FetchContext, request: Request): Promise<Response> 
   try {
     return await context.send(request);
   } catch (cause) {
-    throw new TypeError(`Failed to fetch ${request.url}: the network request itself failed.`, { cause });
+    throw networkError(context, request.url, cause);
   }
+}
+
+/** The engine's own network-error TypeError (clients such as ky recognise it by its message). */
+function networkError(context: FetchContext, url: string, cause: unknown): TypeError {
+  const error = new TypeError(context.profile.networkErrorMessage, { cause });
+  return Object.assign(error, { url });
 }
 
 /** HTTP-redirect fetch: the next hop, with the method, body, headers and origin rules applied. */
@@ -276,15 +310,8 @@ function nextHop(
     }
     tainting = mode === 'no-cors' ? 'opaque' : 'cors';
   }
-  return {
-    url: next.href,
-    method,
-    entries,
-    body,
-    stream: hop.stream && body !== null,
-    tainting,
-    taintedOrigin,
-  };
+  const stream = hop.stream && body !== null;
+  return { ...hop, url: next.href, method, entries, body, stream, tainting, taintedOrigin };
 }
 
 /** The response as the script sees it: basic, CORS-filtered, or opaque. */

@@ -1,8 +1,8 @@
 import type { Engine } from './types.js';
 
 /**
- * What one engine does differently from the Fetch Standard. Every field is a measured behaviour
- * (see test/conformance); `spec` is the standard itself.
+ * What one engine does differently from the Fetch Standard. Every field other than `spec`'s is a
+ * behaviour measured in that engine by the real-browser conformance suite (test/conformance).
  */
 export interface EngineProfile {
   engine: Engine;
@@ -10,15 +10,64 @@ export interface EngineProfile {
   extraSafelisted: ReadonlyMap<string, (value: string) => boolean>;
   /** Header names the engine silently drops although the standard lets scripts set them. */
   extraForbidden: ReadonlySet<string>;
+  safelist: {
+    /**
+     * `entry`: each header-list entry is checked on its own and the values count toward the
+     * 1024-byte budget (the standard). `combined`: the value joined per name is checked, once.
+     */
+    scope: 'entry' | 'combined';
+    /** Whether the 1024-byte total over safelisted values applies. */
+    budget: boolean;
+    /** Whether bytes >= 0x80 count as CORS-unsafe (Firefox reads them as signed chars). */
+    nonAsciiUnsafe: boolean;
+    /** Whether Range's `bytes` unit matches case-insensitively. */
+    rangeUnitIgnoresCase: boolean;
+    /** Whether Range bounds above 2^63-1 fail to parse (the standard has no limit). */
+    rangeInt64: boolean;
+  };
+  /** Access-Control-Request-Headers names a header once per unsafe entry, repeats included. */
+  requestHeadersRepeat: boolean;
+  /**
+   * What a ReadableStream body does. `standard`: streams with a preflight; `http2-only`: the same,
+   * but the upload fails on HTTP/1.1 (http: URLs) after the preflight; `stringified`: not a body
+   * type, so WebIDL turns it into the string "[object ReadableStream]"; `unsupported`: rejects with
+   * a NotSupportedError before sending anything.
+   */
+  streamBodies: 'standard' | 'http2-only' | 'stringified' | 'unsupported';
   /** Whether `Access-Control-Allow-Headers: *` lets an Authorization header through. */
   wildcardCoversAuthorization: boolean;
-  /** Access-Control-Max-Age: absent means `defaultSeconds`; larger values are cut to `capSeconds`. */
-  maxAge: { defaultSeconds: number; capSeconds: number; parse: (value: string | null) => number };
-  /**
-   * `per-entry`: one cache entry per method and per header name, each refreshed independently
-   * (the standard). `per-url`: one entry per URL holding the last answer's lists, replaced whole.
-   */
-  cacheModel: 'per-entry' | 'per-url';
+  /** Access-Control-Max-Age: absent or unparsable means `parse`'s fallback; larger values are cut to `capSeconds`. */
+  maxAge: { capSeconds: number; parse: (value: string | null) => number };
+  cache: {
+    /**
+     * `per-entry`: one entry per method and per header name, each refreshed independently
+     * (the standard). `per-url`: one entry per URL holding the last answer's lists, replaced whole.
+     */
+    model: 'per-entry' | 'per-url';
+    /** `covers-omit`: a credentialed answer also serves requests without credentials; `exact`: it must match. */
+    credentials: 'covers-omit' | 'exact';
+    /** Whether a cached `Access-Control-Allow-Methods: *` serves other methods. */
+    methodWildcard: boolean;
+    /** Whether a CORS failure of the actual response drops the URL's cached answers. */
+    clearOnFailure: boolean;
+  };
+  redirect: {
+    /** A request that needed a preflight preflights again at every hop, even when it became simple. */
+    preflightSticky: boolean;
+    /** The preflight after an Origin-tainting redirect still carries the page origin (not `null`). */
+    preflightKeepsOrigin: boolean;
+  };
+  /** The message of a network error's TypeError (what `fetch` rejects with when nothing answers). */
+  networkErrorMessage: string;
+  /** How header values reach the wire, as the server sees them. */
+  wire: {
+    /** A valid single byte range is re-serialized canonically (`bytes = 00-01` → `bytes=0-1`). */
+    canonicalRange: boolean;
+    /** Only the first Content-Type value is sent when a script appended several. */
+    firstContentTypeOnly: boolean;
+    /** Header values are sent as UTF-8 (so a byte U+00E9 goes out as two bytes). */
+    utf8Values: boolean;
+  };
 }
 
 const isNumber = (value: string) => /^\d+(\.\d+)?$/.test(value);
@@ -28,62 +77,100 @@ const isInteger = (value: string) => /^\d+$/.test(value);
 const CHROMIUM_CLIENT_HINTS = new Map<string, (value: string) => boolean>([
   ['device-memory', isNumber],
   ['dpr', isNumber],
-  ['width', isNumber],
-  ['viewport-width', isNumber],
+  ['width', isInteger],
+  ['viewport-width', isInteger],
   ['downlink', isNumber],
   ['rtt', isInteger],
   ['save-data', (value) => value.toLowerCase() === 'on'],
   ['ect', (value) => value === 'slow-2g' || value === '2g' || value === '3g' || value === '4g'],
 ]);
 
-/** Max-age per the standard: a non-negative integer, anything else is a parse failure (5 s). */
-function parseMaxAgeSpec(value: string | null): number {
+/** Max-age per the standard: a non-negative integer; absent or anything else means 5 s. */
+function parseMaxAge(value: string | null): number {
   if (value === null || !/^\d+$/.test(value)) return 5;
   return Number(value);
 }
 
-export const ENGINE_PROFILES: Readonly<Record<Engine, EngineProfile>> = {
-  spec: {
-    engine: 'spec',
-    extraSafelisted: new Map(),
-    extraForbidden: new Set(),
-    wildcardCoversAuthorization: false,
-    maxAge: { defaultSeconds: 5, capSeconds: Number.POSITIVE_INFINITY, parse: parseMaxAgeSpec },
-    cacheModel: 'per-entry',
+/** Chromium and WebKit: like the standard, but a negative number means no caching. */
+function parseMaxAgeNegativeIsZero(value: string | null): number {
+  if (value !== null && /^-\d+$/.test(value)) return 0;
+  return parseMaxAge(value);
+}
+
+/** Firefox: absent means 5 s, but a value that does not parse means no caching at all. */
+function parseMaxAgeFirefox(value: string | null): number {
+  if (value === null) return 5;
+  return /^\d+$/.test(value) ? Number(value) : 0;
+}
+
+const SPEC: EngineProfile = {
+  engine: 'spec',
+  extraSafelisted: new Map(),
+  extraForbidden: new Set(),
+  safelist: {
+    scope: 'entry',
+    budget: true,
+    nonAsciiUnsafe: false,
+    rangeUnitIgnoresCase: false,
+    rangeInt64: false,
   },
+  requestHeadersRepeat: false,
+  streamBodies: 'standard',
+  wildcardCoversAuthorization: false,
+  maxAge: { capSeconds: Number.POSITIVE_INFINITY, parse: parseMaxAge },
+  cache: { model: 'per-entry', credentials: 'covers-omit', methodWildcard: true, clearOnFailure: false },
+  redirect: { preflightSticky: false, preflightKeepsOrigin: false },
+  networkErrorMessage: 'Failed to fetch',
+  wire: { canonicalRange: false, firstContentTypeOnly: false, utf8Values: false },
+};
+
+export const ENGINE_PROFILES: Readonly<Record<Engine, EngineProfile>> = {
+  spec: SPEC,
   chromium: {
+    ...SPEC,
     engine: 'chromium',
     extraSafelisted: CHROMIUM_CLIENT_HINTS,
     extraForbidden: new Set(['user-agent']),
+    safelist: { ...SPEC.safelist, scope: 'combined', rangeInt64: true },
+    streamBodies: 'http2-only',
     wildcardCoversAuthorization: true,
-    maxAge: { defaultSeconds: 5, capSeconds: 7200, parse: parseMaxAgeSpec },
-    cacheModel: 'per-url',
+    maxAge: { capSeconds: 7200, parse: parseMaxAgeNegativeIsZero },
+    cache: { ...SPEC.cache, model: 'per-url' },
+    wire: { ...SPEC.wire, canonicalRange: true },
   },
   firefox: {
+    ...SPEC,
     engine: 'firefox',
-    extraSafelisted: new Map(),
-    extraForbidden: new Set(),
+    safelist: { ...SPEC.safelist, budget: false, nonAsciiUnsafe: true, rangeInt64: true },
+    requestHeadersRepeat: true,
+    streamBodies: 'stringified',
     wildcardCoversAuthorization: true,
-    maxAge: { defaultSeconds: 5, capSeconds: 86400, parse: parseMaxAgeSpec },
-    cacheModel: 'per-entry',
+    maxAge: { capSeconds: 86400, parse: parseMaxAgeFirefox },
+    cache: { model: 'per-entry', credentials: 'exact', methodWildcard: false, clearOnFailure: true },
+    redirect: { preflightSticky: true, preflightKeepsOrigin: true },
+    networkErrorMessage: 'NetworkError when attempting to fetch resource.',
+    wire: { ...SPEC.wire, firstContentTypeOnly: true },
   },
   webkit: {
+    ...SPEC,
     engine: 'webkit',
-    extraSafelisted: new Map(),
-    extraForbidden: new Set(),
+    safelist: { ...SPEC.safelist, scope: 'combined', rangeUnitIgnoresCase: true, rangeInt64: true },
+    streamBodies: 'unsupported',
     wildcardCoversAuthorization: true,
-    maxAge: { defaultSeconds: 5, capSeconds: 600, parse: parseMaxAgeSpec },
-    cacheModel: 'per-url',
+    maxAge: { capSeconds: 600, parse: parseMaxAgeNegativeIsZero },
+    cache: { ...SPEC.cache, model: 'per-url' },
+    redirect: { preflightSticky: true, preflightKeepsOrigin: false },
+    networkErrorMessage: 'Load failed',
+    wire: { ...SPEC.wire, utf8Values: true },
   },
 };
 
 export function engineProfile(engine: Engine | undefined): EngineProfile {
-  if (engine === undefined) return ENGINE_PROFILES.spec;
-  const profile = ENGINE_PROFILES[engine];
-  if (profile === undefined) {
+  if (engine === undefined) return SPEC;
+  if (!Object.hasOwn(ENGINE_PROFILES, engine)) {
     throw new TypeError(
       `Unknown engine ${JSON.stringify(engine)}: use one of spec, chromium, firefox, webkit.`,
     );
   }
-  return profile;
+  return ENGINE_PROFILES[engine];
 }

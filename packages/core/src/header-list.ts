@@ -95,8 +95,9 @@ function combinedValue(entries: readonly HeaderEntry[], name: string): string | 
 }
 
 /** The header list as it goes on the wire: one entry per name, values joined with ", ". */
-export function combineHeaders(entries: HeaderEntry[]): HeaderEntry[] {
-  if (!hasRepeatedName(entries)) return entries;
+export function combineHeaders(entries: readonly HeaderEntry[]): HeaderEntry[] {
+  // Most lists repeat no name; they are returned as they are (callers never mutate the result).
+  if (!hasRepeatedName(entries)) return entries as HeaderEntry[];
   const combined = new Map<string, string>();
   for (const [name, value] of entries) {
     const existing = combined.get(name);

@@ -19,10 +19,12 @@ export interface PreflightCache {
   covers(query: CacheQuery, now: number): boolean;
   /** Records a successful preflight answer received at `now` (ms). */
   store(query: CacheQuery, grant: PreflightGrant, now: number): void;
+  /** Forgets every answer for an origin and URL. */
+  clear(key: { origin: string; url: string }): void;
 }
 
 export function createPreflightCache(profile: EngineProfile): PreflightCache {
-  return profile.cacheModel === 'per-url' ? new PerUrlCache(profile) : new PerEntryCache();
+  return profile.cache.model === 'per-url' ? new PerUrlCache(profile) : new PerEntryCache(profile);
 }
 
 interface Entry {
@@ -30,27 +32,44 @@ interface Entry {
   credentials: boolean;
 }
 
-const keyOf = (query: CacheQuery) => `${query.origin} ${query.url}`;
+const keyOf = (query: { origin: string; url: string }) => `${query.origin} ${query.url}`;
+
+/** Whether a cached answer's credentials mode lets it serve this request. */
+function credentialsMatch(entry: Entry, query: CacheQuery, profile: EngineProfile): boolean {
+  if (profile.cache.credentials === 'exact') return entry.credentials === query.includeCredentials;
+  return entry.credentials || !query.includeCredentials;
+}
+
+/** Whether a `*` answer covers header `name` for this request. */
+function wildcardCoversHeader(name: string, query: CacheQuery, profile: EngineProfile): boolean {
+  return !query.includeCredentials && (name !== 'authorization' || profile.wildcardCoversAuthorization);
+}
+
+/** Whether the method needs the cache's approval at all. */
+function methodNeedsEntry(query: CacheQuery): boolean {
+  return !isCorsSafelistedMethod(query.method) || query.forced;
+}
 
 /** The Fetch Standard's cache: one entry per method and per header name, refreshed one by one. */
 class PerEntryCache implements PreflightCache {
   readonly #methods = new Map<string, Map<string, Entry>>();
   readonly #headers = new Map<string, Map<string, Entry>>();
+  constructor(private readonly profile: EngineProfile) {}
 
   covers(query: CacheQuery, now: number): boolean {
     const key = keyOf(query);
-    const wildcardOk = !query.includeCredentials;
     const methods = this.#methods.get(key);
     const headers = this.#headers.get(key);
     const fresh = (entry: Entry | undefined) =>
-      entry !== undefined && entry.expires > now && (entry.credentials || !query.includeCredentials);
-    if (!isCorsSafelistedMethod(query.method) || query.forced) {
-      const ok = fresh(methods?.get(query.method)) || (wildcardOk && fresh(methods?.get('*')));
-      if (!ok) return false;
+      entry !== undefined && entry.expires > now && credentialsMatch(entry, query, this.profile);
+    if (methodNeedsEntry(query)) {
+      const methodWildcard = this.profile.cache.methodWildcard && !query.includeCredentials;
+      if (!fresh(methods?.get(query.method)) && !(methodWildcard && fresh(methods?.get('*')))) return false;
     }
     return query.headers.every(
       (name) =>
-        fresh(headers?.get(name)) || (wildcardOk && name !== 'authorization' && fresh(headers?.get('*'))),
+        fresh(headers?.get(name)) ||
+        (wildcardCoversHeader(name, query, this.profile) && fresh(headers?.get('*'))),
     );
   }
 
@@ -61,6 +80,11 @@ class PerEntryCache implements PreflightCache {
     for (const method of grant.methods) methods.set(method, entry);
     const headers = getOrCreate(this.#headers, key);
     for (const name of grant.headers) headers.set(name, entry);
+  }
+
+  clear(query: { origin: string; url: string }): void {
+    this.#methods.delete(keyOf(query));
+    this.#headers.delete(keyOf(query));
   }
 }
 
@@ -76,20 +100,18 @@ class PerUrlCache implements PreflightCache {
 
   covers(query: CacheQuery, now: number): boolean {
     const entry = this.#entries.get(keyOf(query));
-    if (entry === undefined || entry.expires <= now) return false;
-    if (query.includeCredentials && !entry.credentials) return false;
-    const wildcardOk = !query.includeCredentials;
+    if (entry === undefined || entry.expires <= now || !credentialsMatch(entry, query, this.profile))
+      return false;
+    const methodWildcard = this.profile.cache.methodWildcard && !query.includeCredentials;
     const methodOk =
-      (isCorsSafelistedMethod(query.method) && !query.forced) ||
+      !methodNeedsEntry(query) ||
       entry.methods.includes(query.method) ||
-      (wildcardOk && entry.methods.includes('*'));
+      (methodWildcard && entry.methods.includes('*'));
     if (!methodOk) return false;
     return query.headers.every(
       (name) =>
         entry.headers.includes(name) ||
-        (wildcardOk &&
-          entry.headers.includes('*') &&
-          (name !== 'authorization' || this.profile.wildcardCoversAuthorization)),
+        (wildcardCoversHeader(name, query, this.profile) && entry.headers.includes('*')),
     );
   }
 
@@ -104,6 +126,10 @@ class PerUrlCache implements PreflightCache {
       methods: grant.methods,
       headers: grant.headers,
     });
+  }
+
+  clear(query: { origin: string; url: string }): void {
+    this.#entries.delete(keyOf(query));
   }
 }
 

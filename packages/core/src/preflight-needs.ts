@@ -1,5 +1,5 @@
 import type { EngineProfile } from './engines.js';
-import type { HeaderEntry } from './header-list.js';
+import { combineHeaders, type HeaderEntry } from './header-list.js';
 import { isCorsSafelistedMethod } from './methods.js';
 import { preflightReason } from './reasons.js';
 import { safelistViolation } from './request-headers.js';
@@ -23,15 +23,16 @@ export function preflightNeeds(
 ): PreflightNeeds {
   const reasons: PreflightReason[] = [];
   if (!isCorsSafelistedMethod(method)) reasons.push(preflightReason('method-not-safelisted', method));
-  const requestHeaders = unsafeHeaderNames(entries, profile, reasons);
+  const checked = profile.safelist.scope === 'combined' ? combineHeaders(entries) : entries;
+  const requestHeaders = unsafeHeaderNames(checked, profile, reasons);
   if (streamBody) reasons.push(preflightReason('stream-body', method));
   return { reasons, requestHeaders };
 }
 
 /**
  * The Fetch Standard's "CORS-unsafe request-header names", with the engine's extra safelist: each
- * entry checked on its own, then the 1024-byte budget across every safelisted value. Pushes a reason
- * per unsafe name and returns the names, sorted and unique.
+ * entry checked (joined per name first in engines that do so), then the 1024-byte budget across
+ * every safelisted value. Pushes a reason per unsafe name and returns the names, sorted and unique.
  */
 function unsafeHeaderNames(
   entries: readonly HeaderEntry[],
@@ -53,7 +54,7 @@ function unsafeHeaderNames(
       unsafeCodes.push(violation);
     }
   }
-  if (safelistValueSize > 1024) {
+  if (profile.safelist.budget && safelistValueSize > 1024) {
     for (const name of potentiallyUnsafe) {
       if (unsafeNames.includes(name)) continue;
       unsafeNames.push(name);
@@ -65,10 +66,27 @@ function unsafeHeaderNames(
   return sorted;
 }
 
+/**
+ * Access-Control-Request-Headers in an engine that names a header once per unsafe entry (Firefox
+ * skips the standard's final de-duplication): `names` from preflightNeeds, repeated as needed.
+ */
+export function requestHeadersPerEntry(
+  names: readonly string[],
+  entries: readonly HeaderEntry[],
+  profile: EngineProfile,
+): string[] {
+  return names.flatMap((name) => {
+    const own = entries.filter(([n]) => n === name);
+    const unsafe = own.filter(([n, value]) => headerViolation(n, value, profile) !== null);
+    // A name that is unsafe only through the 1024-byte budget has every entry unsafe.
+    return (unsafe.length > 0 ? unsafe : own).map(() => name);
+  });
+}
+
 function headerViolation(name: string, value: string, profile: EngineProfile): PreflightReasonCode | null {
   const extra = profile.extraSafelisted.get(name);
   if (extra !== undefined) {
     return value.length <= 128 && extra(value) ? null : 'header-not-safelisted';
   }
-  return safelistViolation(name, value);
+  return safelistViolation(name, value, profile.safelist);
 }

@@ -3,8 +3,13 @@
  * what the safelist needs: is the value `bytes=start-` or `bytes=start-end` with start <= end?
  * Suffix ranges (`bytes=-5`) parse but are not safelisted.
  */
-export function isSimpleRangeHeaderValue(value: string): boolean {
-  if (!value.startsWith('bytes=')) return false;
+export function isSimpleRangeHeaderValue(
+  value: string,
+  unitIgnoresCase = false,
+  int64Bounds = false,
+): boolean {
+  const unit = unitIgnoresCase ? value.slice(0, 6).toLowerCase() : value.slice(0, 6);
+  if (unit !== 'bytes=') return false;
   let i = 6;
   const startDigits = readDigits(value, i);
   i += startDigits.length;
@@ -14,9 +19,18 @@ export function isSimpleRangeHeaderValue(value: string): boolean {
   i += endDigits.length;
   if (i !== value.length) return false;
   if (startDigits.length === 0) return false;
+  // Engines parse the bounds into 64-bit integers, so a larger bound is a parse failure.
+  if (
+    int64Bounds &&
+    (compareDecimal(startDigits, INT64_MAX) > 0 || compareDecimal(endDigits, INT64_MAX) > 0)
+  ) {
+    return false;
+  }
   if (endDigits.length === 0) return true;
   return compareDecimal(startDigits, endDigits) <= 0;
 }
+
+const INT64_MAX = '9223372036854775807';
 
 /** Compares two digit strings as numbers of any size. */
 function compareDecimal(a: string, b: string): number {

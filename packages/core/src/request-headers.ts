@@ -80,10 +80,26 @@ export function isCorsUnsafeRequestHeaderByte(c: number): boolean {
   }
 }
 
-function hasUnsafeByte(value: string): boolean {
-  for (let i = 0; i < value.length; i++) if (isCorsUnsafeRequestHeaderByte(value.charCodeAt(i))) return true;
+function hasUnsafeByte(value: string, nonAsciiUnsafe: boolean): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (isCorsUnsafeRequestHeaderByte(c) || (nonAsciiUnsafe && c >= 0x80)) return true;
+  }
   return false;
 }
+
+/** Where an engine's value rules differ from the standard's (see EngineProfile.safelist). */
+export interface SafelistRules {
+  nonAsciiUnsafe: boolean;
+  rangeUnitIgnoresCase: boolean;
+  rangeInt64: boolean;
+}
+
+const STANDARD_RULES: SafelistRules = {
+  nonAsciiUnsafe: false,
+  rangeUnitIgnoresCase: false,
+  rangeInt64: false,
+};
 
 function isLanguageValue(value: string): boolean {
   // 0-9 A-Z a-z space * , - . ; =
@@ -109,21 +125,27 @@ function isLanguageValue(value: string): boolean {
  * Why a header with a safelisted name is still not safelisted, or null when it is. `name` is
  * lowercase and one of CORS_SAFELISTED_REQUEST_HEADER_NAMES; `value` is the combined value.
  */
-export function safelistViolation(name: string, value: string): PreflightReasonCode | null {
+export function safelistViolation(
+  name: string,
+  value: string,
+  rules: SafelistRules = STANDARD_RULES,
+): PreflightReasonCode | null {
   if (!SAFELISTED_NAMES.has(name)) return 'header-not-safelisted';
   if (value.length > 128) return 'header-value-too-long';
   switch (name) {
     case 'accept':
-      return hasUnsafeByte(value) ? 'header-value-not-safelisted' : null;
+      return hasUnsafeByte(value, rules.nonAsciiUnsafe) ? 'header-value-not-safelisted' : null;
     case 'accept-language':
     case 'content-language':
       return isLanguageValue(value) ? null : 'header-value-not-safelisted';
     case 'content-type': {
-      if (hasUnsafeByte(value)) return 'header-value-not-safelisted';
+      if (hasUnsafeByte(value, rules.nonAsciiUnsafe)) return 'header-value-not-safelisted';
       return hasEssence(value, SAFELISTED_CONTENT_TYPES) ? null : 'content-type-not-safelisted';
     }
     case 'range':
-      return isSimpleRangeHeaderValue(value) ? null : 'range-not-simple';
+      return isSimpleRangeHeaderValue(value, rules.rangeUnitIgnoresCase, rules.rangeInt64)
+        ? null
+        : 'range-not-simple';
     default:
       return 'header-not-safelisted';
   }

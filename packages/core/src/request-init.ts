@@ -90,10 +90,19 @@ export function parseRequest(
   const method = checkMethod(init?.method ?? request?.method ?? 'GET');
 
   const hasInitBody = init?.body !== undefined && init.body !== null;
-  const source = hasInitBody ? init!.body! : init?.body === null ? null : (request?.body ?? null);
-  const body: ExtractedBody = hasInitBody
+  let source = hasInitBody ? init!.body! : init?.body === null ? null : (request?.body ?? null);
+  let body: ExtractedBody = hasInitBody
     ? extractBody(source)
     : { kind: source === null ? 'none' : 'buffer', contentType: null };
+  if (body.kind === 'stream' && hasInitBody) {
+    if (profile.streamBodies === 'unsupported') {
+      throw new DOMException('ReadableStream uploading is not supported', 'NotSupportedError');
+    }
+    if (profile.streamBodies === 'stringified') {
+      source = String(source);
+      body = extractBody(source);
+    }
+  }
   checkBody(body, source, method, mode, init, request?.keepalive);
 
   if (mode === 'no-cors' && !isCorsSafelistedMethod(method)) {

@@ -1,0 +1,45 @@
+import { createCorsFetch } from '@corskit/core';
+import { createJournal } from './journal.ts';
+import { combine } from './observation.ts';
+import { runCase } from './page/client.js';
+import { caseHandler } from './respond.ts';
+import type { EngineName, Observation, Origins, TestCase } from './types.ts';
+
+/** Stand-in origins: observations write origins symbolically, so they need not match a browser run's. */
+const MODEL_ORIGINS: Origins = {
+  page: 'http://localhost:41001',
+  api: 'http://localhost:41002',
+  third: 'http://localhost:41003',
+};
+const MODEL_RUN = 'model';
+const FETCH_TIMEOUT_MS = 8000;
+
+/**
+ * What `createCorsFetch` predicts for one case in `engine`: the same request specs, built and observed
+ * by the same client code as in the page, against the same `respond` server logic, called directly.
+ * A fake clock advances by each step's delay, so preflight-cache timing costs no real time.
+ */
+export async function runModelCase(engine: EngineName, testCase: TestCase): Promise<Observation[]> {
+  const journal = createJournal();
+  const serve = {
+    api: caseHandler([testCase], { server: 'api', origins: MODEL_ORIGINS, run: MODEL_RUN, journal }),
+    third: caseHandler([testCase], { server: 'third', origins: MODEL_ORIGINS, run: MODEL_RUN, journal }),
+  };
+  const network = async (request: Request) =>
+    new URL(request.url).origin === MODEL_ORIGINS.third ? serve.third(request) : serve.api(request);
+
+  let clock = Date.UTC(2025, 0, 1);
+  const corsFetch = createCorsFetch({ origin: MODEL_ORIGINS.page, engine, fetch: network, now: () => clock });
+  const seen = await runCase(testCase, {
+    fetch: corsFetch,
+    origins: MODEL_ORIGINS,
+    run: MODEL_RUN,
+    timeoutMs: FETCH_TIMEOUT_MS,
+    sleep: async (ms) => {
+      clock += ms;
+    },
+    mark: (caseId, step) => journal.mark(caseId, step),
+  });
+  const symbols = { origins: MODEL_ORIGINS, run: MODEL_RUN };
+  return seen.map((client) => combine(client, journal.arrivals(client.caseId, client.step), symbols));
+}

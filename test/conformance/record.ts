@@ -1,0 +1,39 @@
+// Records what the real browsers do, without the model:
+//   node --experimental-strip-types test/conformance/record.ts [--grep TEXT] [chromium|firefox|webkit ...]
+// Writes .conformance/<engine>.json and prints a table that marks where the engines differ.
+// --grep runs only the cases whose id contains TEXT (handy to study one behaviour).
+import { runEngine } from './browsers.ts';
+import { CASES } from './cases.ts';
+import { saveEngineRun } from './store.ts';
+import { formatTable } from './table.ts';
+import { ENGINE_NAMES, type EngineName, type Observation } from './types.ts';
+
+const args = process.argv.slice(2);
+const grepAt = args.indexOf('--grep');
+const grep = grepAt >= 0 ? args.splice(grepAt, 2)[1] : undefined;
+const cases = grep === undefined ? CASES : CASES.filter((testCase) => testCase.id.includes(grep));
+const requested = args;
+const unknown = requested.filter((name) => !ENGINE_NAMES.includes(name as EngineName));
+if (unknown.length) {
+  console.error(`unknown engine(s): ${unknown.join(', ')}; choose from ${ENGINE_NAMES.join(', ')}`);
+  process.exit(2);
+}
+const engines = requested.length ? (requested as EngineName[]) : [...ENGINE_NAMES];
+
+const recorded: Array<[EngineName, Observation[]]> = [];
+let failed = false;
+for (const engine of engines) {
+  const run = await runEngine(engine, cases);
+  const file = await saveEngineRun(engine, run);
+  if (run.ok) {
+    console.log(
+      `${engine} ${run.version}: ${run.observations.length} steps of ${cases.length} cases in ${run.durationMs} ms -> ${file}`,
+    );
+    recorded.push([engine, run.observations]);
+  } else {
+    failed = true;
+    console.log(`${engine}: could not run: ${run.reason}`);
+  }
+}
+if (recorded.length) console.log(formatTable(recorded));
+process.exitCode = failed ? 1 : 0;

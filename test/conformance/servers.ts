@@ -1,0 +1,110 @@
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { type Http1Server, listen } from './http1.ts';
+import { createJournal, type Journal } from './journal.ts';
+import { caseHandler } from './respond.ts';
+import type { ClientObservation, Origins, ServerName, TestCase } from './types.ts';
+
+/** What the page posts back when it is done (or when it broke). */
+export type PageReport = { userAgent: string; observations: ClientObservation[] } | { error: string };
+
+export interface RunServers {
+  origins: Origins;
+  run: string;
+  journal: Journal;
+  /** The URL a browser opens to run every case. */
+  pageUrl: string;
+  /** Settles when the page posts its results. */
+  report: Promise<PageReport>;
+  close(): Promise<void>;
+}
+
+export interface RunSettings {
+  /** How many single-request cases the page runs at once. */
+  concurrency: number;
+  /** Per-fetch timeout in the page. */
+  timeoutMs: number;
+}
+
+const PAGE_FILES: Record<string, string> = {
+  '/runner.js': fileURLToPath(new URL('./page/runner.js', import.meta.url)),
+  '/client.js': fileURLToPath(new URL('./page/client.js', import.meta.url)),
+};
+
+const PAGE_HTML = `<!doctype html><meta charset="utf-8"><title>corskit conformance</title>
+<script type="module" src="/runner.js"></script>
+`;
+
+/** Starts the page, API and third-origin servers on loopback for one run with a fresh run id. */
+export async function startServers(cases: TestCase[], settings: RunSettings): Promise<RunServers> {
+  const run = `r${randomBytes(6).toString('hex')}`;
+  const journal = createJournal();
+  let origins: Origins | undefined;
+  let reportResults: (report: PageReport) => void = () => {};
+  const report = new Promise<PageReport>((resolve) => {
+    reportResults = resolve;
+  });
+
+  // The handlers need the origins, known only once every server listens; no case request can
+  // arrive before that (the page that makes them is not served yet).
+  const handlers = new Map<ServerName, (request: Request) => Response>();
+  const apiHandler = (server: ServerName) => (request: Request) =>
+    handlers.get(server)?.(request) ?? new Response(null, { status: 503 });
+
+  const pageHandler = async (request: Request): Promise<Response> => {
+    const { pathname } = new URL(request.url);
+    if (request.method === 'GET' && pathname === '/') {
+      return new Response(PAGE_HTML, { headers: { 'content-type': 'text/html; charset=utf-8' } });
+    }
+    const file = PAGE_FILES[pathname];
+    if (request.method === 'GET' && file) {
+      return new Response(await readFile(file, 'utf8'), { headers: { 'content-type': 'text/javascript' } });
+    }
+    if (request.method === 'GET' && pathname === '/setup.json') {
+      return Response.json({ run, origins, cases, ...settings });
+    }
+    if (request.method === 'POST' && pathname === '/mark') {
+      const { caseId, step } = (await request.json()) as { caseId: string; step: number };
+      journal.mark(caseId, step);
+      return new Response(null, { status: 204 });
+    }
+    if (request.method === 'POST' && pathname === '/results') {
+      reportResults((await request.json()) as PageReport);
+      return new Response(null, { status: 204 });
+    }
+    return new Response(null, { status: 404 });
+  };
+
+  const servers: Http1Server[] = [];
+  try {
+    servers.push(
+      await listen(pageHandler),
+      await listen(apiHandler('api')),
+      await listen(apiHandler('third')),
+    );
+  } catch (error) {
+    await Promise.all(servers.map((server) => server.close()));
+    throw error;
+  }
+  const [page, api, third] = servers as [Http1Server, Http1Server, Http1Server];
+  // Host names, not 127.0.0.1: Firefox drops a preflight-cache entry when the host's DNS record is
+  // newer than the entry, and for an IP-literal host that record is refreshed unpredictably, so its
+  // preflight cache would seem to work only now and then.
+  const originOf = (server: Http1Server) => `http://localhost:${server.port}`;
+  origins = { page: originOf(page), api: originOf(api), third: originOf(third) };
+  for (const server of ['api', 'third'] as const) {
+    handlers.set(server, caseHandler(cases, { server, origins, run, journal }));
+  }
+
+  return {
+    origins,
+    run,
+    journal,
+    pageUrl: `${origins.page}/`,
+    report,
+    close: async () => {
+      await Promise.all(servers.map((server) => server.close()));
+    },
+  };
+}
