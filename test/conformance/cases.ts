@@ -80,6 +80,7 @@ const SAFELISTED_VALUES: Record<string, Array<[string, string]>> = {
     ['del', 'a\u007fb'],
     ['control', 'a\u0001b'],
     ['latin1', 'text/caf\u00e9'],
+    ['latin1-ff', 'text/\u00ff'],
     ['len-128', A128],
     ['len-129', A129],
   ],
@@ -124,6 +125,8 @@ const SAFELISTED_VALUES: Record<string, Array<[string, string]>> = {
     ['quoted-param', 'text/plain; charset="utf-8"'],
     ['brace-param', 'text/plain; a={b}'],
     ['len-129', `text/plain; x=${'a'.repeat(115)}`],
+    ['latin1-param', 'text/plain; charset=caf\u00e9'],
+    ['leading-space-subtype', 'text/ plain'],
   ],
   Range: [
     ['open', 'bytes=0-'],
@@ -140,6 +143,12 @@ const SAFELISTED_VALUES: Record<string, Array<[string, string]>> = {
     ['upper-unit', 'BYTES=0-1'],
     ['other-unit', 'items=0-1'],
     ['huge', 'bytes=0-99999999999999999999'],
+    ['int64-max-minus-one', 'bytes=0-9223372036854775806'],
+    ['int64-max', 'bytes=0-9223372036854775807'],
+    ['int64-max-plus-one', 'bytes=0-9223372036854775808'],
+    ['uint64-max', 'bytes=0-18446744073709551615'],
+    ['uint64-max-plus-one', 'bytes=0-18446744073709551616'],
+    ['upper-unit-spaces', 'BYTES = 0-1'],
   ],
 };
 
@@ -157,6 +166,27 @@ const safelistedCases: TestCase[] = Object.entries(SAFELISTED_VALUES).flatMap(([
 );
 
 const safelistedSizeCases: TestCase[] = [
+  single(
+    'safelisted-accept-twenty-entries',
+    'safelisted-header',
+    'Accept appended twenty times with 100 bytes each: 2000 bytes in total, each entry safe',
+    {
+      headers: Array.from({ length: 20 }, (_, i): [string, string] => ['Accept', String(i % 10).repeat(100)]),
+    },
+    { record: ['accept'] },
+  ),
+  single(
+    'safelisted-language-two-entries-over-128',
+    'safelisted-header',
+    'Accept-Language appended twice: each value under 128 bytes, combined over',
+    {
+      headers: [
+        ['Accept-Language', 'e'.repeat(100)],
+        ['Accept-Language', 'f'.repeat(100)],
+      ],
+    },
+    { record: ['accept-language'] },
+  ),
   single(
     'safelisted-total-under-1024',
     'safelisted-header',
@@ -1221,6 +1251,36 @@ const cacheEntryCases: TestCase[] = [
         ['Access-Control-Max-Age', '10'],
       ]),
     },
+  ),
+  sequence(
+    'cache-header-star-then-other',
+    'cache',
+    'PUT with X-A allowed by Allow-Headers *, then PUT with X-B',
+    [after(0, put()), after(0, put([['X-B', '1']]))],
+    {
+      preflight: answer(204, [
+        ['Access-Control-Allow-Origin', '{page}'],
+        ['Access-Control-Allow-Methods', 'PUT'],
+        ['Access-Control-Allow-Headers', '*'],
+        ['Access-Control-Max-Age', '10'],
+      ]),
+    },
+  ),
+  sequence(
+    'cache-duplicate-header-entries',
+    'cache',
+    'PUT with X-A twice, then PUT with X-A once',
+    [
+      after(
+        0,
+        put([
+          ['X-A', '1'],
+          ['X-A', '2'],
+        ]),
+      ),
+      after(0, put()),
+    ],
+    { preflight: echoPreflight('10') },
   ),
   sequence(
     'cache-failed-actual',

@@ -22,8 +22,8 @@ export interface EngineProfile {
     nonAsciiUnsafe: boolean;
     /** Whether Range's `bytes` unit matches case-insensitively. */
     rangeUnitIgnoresCase: boolean;
-    /** Whether Range bounds above 2^63-1 fail to parse (the standard has no limit). */
-    rangeInt64: boolean;
+    /** The largest Range bound that parses, as decimal digits (null: no limit, as in the standard). */
+    rangeMax: string | null;
   };
   /** Access-Control-Request-Headers names a header once per unsafe entry, repeats included. */
   requestHeadersRepeat: boolean;
@@ -46,8 +46,8 @@ export interface EngineProfile {
     model: 'per-entry' | 'per-url';
     /** `covers-omit`: a credentialed answer also serves requests without credentials; `exact`: it must match. */
     credentials: 'covers-omit' | 'exact';
-    /** Whether a cached `Access-Control-Allow-Methods: *` serves other methods. */
-    methodWildcard: boolean;
+    /** Whether a cached `*` (in Allow-Methods or Allow-Headers) serves other methods and headers. */
+    wildcards: boolean;
     /** Whether a CORS failure of the actual response drops the URL's cached answers. */
     clearOnFailure: boolean;
   };
@@ -103,6 +103,9 @@ function parseMaxAgeFirefox(value: string | null): number {
   return /^\d+$/.test(value) ? Number(value) : 0;
 }
 
+/** Firefox and WebKit parse Range bounds as unsigned 64-bit; Chromium stops one below 2^63-1. */
+const UINT64_MAX = '18446744073709551615';
+
 const SPEC: EngineProfile = {
   engine: 'spec',
   extraSafelisted: new Map(),
@@ -112,13 +115,13 @@ const SPEC: EngineProfile = {
     budget: true,
     nonAsciiUnsafe: false,
     rangeUnitIgnoresCase: false,
-    rangeInt64: false,
+    rangeMax: null,
   },
   requestHeadersRepeat: false,
   streamBodies: 'standard',
   wildcardCoversAuthorization: false,
   maxAge: { capSeconds: Number.POSITIVE_INFINITY, parse: parseMaxAge },
-  cache: { model: 'per-entry', credentials: 'covers-omit', methodWildcard: true, clearOnFailure: false },
+  cache: { model: 'per-entry', credentials: 'covers-omit', wildcards: true, clearOnFailure: false },
   redirect: { preflightSticky: false, preflightKeepsOrigin: false },
   networkErrorMessage: 'Failed to fetch',
   wire: { canonicalRange: false, firstContentTypeOnly: false, utf8Values: false },
@@ -131,7 +134,7 @@ export const ENGINE_PROFILES: Readonly<Record<Engine, EngineProfile>> = {
     engine: 'chromium',
     extraSafelisted: CHROMIUM_CLIENT_HINTS,
     extraForbidden: new Set(['user-agent']),
-    safelist: { ...SPEC.safelist, scope: 'combined', rangeInt64: true },
+    safelist: { ...SPEC.safelist, scope: 'combined', rangeMax: '9223372036854775806' },
     streamBodies: 'http2-only',
     wildcardCoversAuthorization: true,
     maxAge: { capSeconds: 7200, parse: parseMaxAgeNegativeIsZero },
@@ -141,12 +144,12 @@ export const ENGINE_PROFILES: Readonly<Record<Engine, EngineProfile>> = {
   firefox: {
     ...SPEC,
     engine: 'firefox',
-    safelist: { ...SPEC.safelist, budget: false, nonAsciiUnsafe: true, rangeInt64: true },
+    safelist: { ...SPEC.safelist, budget: false, nonAsciiUnsafe: true, rangeMax: UINT64_MAX },
     requestHeadersRepeat: true,
     streamBodies: 'stringified',
     wildcardCoversAuthorization: true,
     maxAge: { capSeconds: 86400, parse: parseMaxAgeFirefox },
-    cache: { model: 'per-entry', credentials: 'exact', methodWildcard: false, clearOnFailure: true },
+    cache: { model: 'per-entry', credentials: 'exact', wildcards: false, clearOnFailure: true },
     redirect: { preflightSticky: true, preflightKeepsOrigin: true },
     networkErrorMessage: 'NetworkError when attempting to fetch resource.',
     wire: { ...SPEC.wire, firstContentTypeOnly: true },
@@ -154,7 +157,7 @@ export const ENGINE_PROFILES: Readonly<Record<Engine, EngineProfile>> = {
   webkit: {
     ...SPEC,
     engine: 'webkit',
-    safelist: { ...SPEC.safelist, scope: 'combined', rangeUnitIgnoresCase: true, rangeInt64: true },
+    safelist: { ...SPEC.safelist, scope: 'combined', rangeUnitIgnoresCase: true, rangeMax: UINT64_MAX },
     streamBodies: 'unsupported',
     wildcardCoversAuthorization: true,
     maxAge: { capSeconds: 600, parse: parseMaxAgeNegativeIsZero },

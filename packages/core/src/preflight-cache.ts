@@ -40,9 +40,10 @@ function credentialsMatch(entry: Entry, query: CacheQuery, profile: EngineProfil
   return entry.credentials || !query.includeCredentials;
 }
 
-/** Whether a `*` answer covers header `name` for this request. */
+/** Whether a cached `*` answer covers header `name` for this request. */
 function wildcardCoversHeader(name: string, query: CacheQuery, profile: EngineProfile): boolean {
-  return !query.includeCredentials && (name !== 'authorization' || profile.wildcardCoversAuthorization);
+  if (!profile.cache.wildcards || query.includeCredentials) return false;
+  return name !== 'authorization' || profile.wildcardCoversAuthorization;
 }
 
 /** Whether the method needs the cache's approval at all. */
@@ -63,7 +64,7 @@ class PerEntryCache implements PreflightCache {
     const fresh = (entry: Entry | undefined) =>
       entry !== undefined && entry.expires > now && credentialsMatch(entry, query, this.profile);
     if (methodNeedsEntry(query)) {
-      const methodWildcard = this.profile.cache.methodWildcard && !query.includeCredentials;
+      const methodWildcard = this.profile.cache.wildcards && !query.includeCredentials;
       if (!fresh(methods?.get(query.method)) && !(methodWildcard && fresh(methods?.get('*')))) return false;
     }
     return query.headers.every(
@@ -102,7 +103,7 @@ class PerUrlCache implements PreflightCache {
     const entry = this.#entries.get(keyOf(query));
     if (entry === undefined || entry.expires <= now || !credentialsMatch(entry, query, this.profile))
       return false;
-    const methodWildcard = this.profile.cache.methodWildcard && !query.includeCredentials;
+    const methodWildcard = this.profile.cache.wildcards && !query.includeCredentials;
     const methodOk =
       !methodNeedsEntry(query) ||
       entry.methods.includes(query.method) ||

@@ -6,7 +6,7 @@
 export function isSimpleRangeHeaderValue(
   value: string,
   unitIgnoresCase = false,
-  int64Bounds = false,
+  maxBound: string | null = null,
 ): boolean {
   const unit = unitIgnoresCase ? value.slice(0, 6).toLowerCase() : value.slice(0, 6);
   if (unit !== 'bytes=') return false;
@@ -21,16 +21,14 @@ export function isSimpleRangeHeaderValue(
   if (startDigits.length === 0) return false;
   // Engines parse the bounds into 64-bit integers, so a larger bound is a parse failure.
   if (
-    int64Bounds &&
-    (compareDecimal(startDigits, INT64_MAX) > 0 || compareDecimal(endDigits, INT64_MAX) > 0)
+    maxBound !== null &&
+    (compareDecimal(startDigits, maxBound) > 0 || compareDecimal(endDigits, maxBound) > 0)
   ) {
     return false;
   }
   if (endDigits.length === 0) return true;
   return compareDecimal(startDigits, endDigits) <= 0;
 }
-
-const INT64_MAX = '9223372036854775807';
 
 /** Compares two digit strings as numbers of any size. */
 function compareDecimal(a: string, b: string): number {

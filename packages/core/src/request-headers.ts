@@ -92,13 +92,13 @@ function hasUnsafeByte(value: string, nonAsciiUnsafe: boolean): boolean {
 export interface SafelistRules {
   nonAsciiUnsafe: boolean;
   rangeUnitIgnoresCase: boolean;
-  rangeInt64: boolean;
+  rangeMax: string | null;
 }
 
 const STANDARD_RULES: SafelistRules = {
   nonAsciiUnsafe: false,
   rangeUnitIgnoresCase: false,
-  rangeInt64: false,
+  rangeMax: null,
 };
 
 function isLanguageValue(value: string): boolean {
@@ -143,7 +143,7 @@ export function safelistViolation(
       return hasEssence(value, SAFELISTED_CONTENT_TYPES) ? null : 'content-type-not-safelisted';
     }
     case 'range':
-      return isSimpleRangeHeaderValue(value, rules.rangeUnitIgnoresCase, rules.rangeInt64)
+      return isSimpleRangeHeaderValue(value, rules.rangeUnitIgnoresCase, rules.rangeMax)
         ? null
         : 'range-not-simple';
     default:
