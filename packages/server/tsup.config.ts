@@ -1,7 +1,13 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: ['src/index.ts'],
+  // One bundle per export: the main entry and one per adapter subpath (@corskit/server/node, ...).
+  entry: {
+    index: 'src/index.ts',
+    node: 'src/adapters/node.ts',
+    hono: 'src/adapters/hono.ts',
+    msw: 'src/adapters/msw.ts',
+  },
   format: ['esm', 'cjs'],
   dts: true,
   clean: true,

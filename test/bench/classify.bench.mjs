@@ -10,8 +10,10 @@ const jsonPost = { method: 'POST', headers: { 'Content-Type': 'application/json'
 const cases = [
   ['classify: JSON POST', () => classify(url, jsonPost, { origin })],
   ['classify: JSON POST (chromium)', () => classify(url, jsonPost, { origin, engine: 'chromium' })],
-  ['classify: GET, Accept + Authorization', () =>
-    classify(url, { headers: { Accept: 'application/json', Authorization: 'Bearer abc' } }, { origin })],
+  [
+    'classify: GET, Accept + Authorization',
+    () => classify(url, { headers: { Accept: 'application/json', Authorization: 'Bearer abc' } }, { origin }),
+  ],
   ['new Request(): JSON POST', () => new Request(url, jsonPost)],
 ];
 

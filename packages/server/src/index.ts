@@ -1,1 +1,14 @@
-export {};
+export {
+  CORS_DEBUG_HEADER,
+  DECODED_CONTENT_LENGTH_HEADER,
+  DEFAULT_MAX_AGE,
+  MAX_MAX_AGE,
+  MAX_ORIGIN_LENGTH,
+  MAX_REQUEST_HEADERS_LENGTH,
+} from './constants.js';
+export { PolicyError } from './errors.js';
+export { withCors } from './fetch.js';
+export { definePolicy } from './policy.js';
+export { PROGRESS_EXPOSE_HEADERS, progressPreset } from './presets.js';
+export { type PolicyRoutes, type PolicySource, routePolicies } from './routes.js';
+export type { CorsPolicy, CorsRefusal, FetchHandler, PolicyConfig } from './types.js';

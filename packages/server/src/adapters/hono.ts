@@ -1,0 +1,36 @@
+// Hono middleware. Uses only the Request and Response on Hono's context, so it runs wherever Hono
+// runs (Node, Bun, Deno, Workers); `hono` is needed for its types only.
+import type { MiddlewareHandler } from 'hono';
+import { ORIGIN } from '../constants.js';
+import { addCorsHeaders, answerPreflightRequest } from '../fetch.js';
+import { type PolicySource, pathOfUrl, selectorFor } from '../routes.js';
+
+export type { PolicySource } from '../routes.js';
+
+/**
+ * `app.use(corsMiddleware(policy))`: answers preflights itself (register it before routes and
+ * authentication), and gives every other response the policy's CORS headers and `Vary: Origin`.
+ * Unlike a middleware that treats every OPTIONS as a preflight, an OPTIONS without
+ * Access-Control-Request-Method reaches your routes.
+ */
+export function corsMiddleware(source: PolicySource): MiddlewareHandler {
+  const { single, byPath } = selectorFor(source);
+  return async (c, next) => {
+    const request = c.req.raw;
+    const policy = single ?? byPath(pathOfUrl(request.url));
+    if (policy === null) return next();
+    const origin = request.headers.get(ORIGIN);
+    if (origin !== null && request.method === 'OPTIONS') {
+      const preflight = answerPreflightRequest(policy, request, origin);
+      if (preflight !== null) return preflight;
+    }
+    await next();
+    const response = addCorsHeaders(policy, origin, c.res);
+    if (response !== c.res) {
+      // Hono's setter copies the old response's headers onto a new one; clear it first so the
+      // rebuilt response keeps exactly the headers addCorsHeaders gave it.
+      c.res = undefined;
+      c.res = response;
+    }
+  };
+}

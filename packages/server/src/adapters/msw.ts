@@ -1,0 +1,80 @@
+// msw: makes mocked endpoints speak CORS exactly as the real server behind the same policy does.
+// msw alone answers no preflight and adds no CORS header, and in the browser its Service Worker
+// never even sees preflights; tests that must catch CORS mistakes pair this wrapper with
+// @corskit/core's createCorsFetch (or a real browser).
+import { getResponse, type HttpHandler, http, type RequestHandler } from 'msw';
+import { REQUEST_METHOD } from '../constants.js';
+import { addCorsHeaders, answerPreflightRequest } from '../fetch.js';
+import { type PolicySource, pathOfUrl, selectorFor } from '../routes.js';
+
+export type { PolicySource } from '../routes.js';
+
+export interface CorsHandlersOptions {
+  /**
+   * Which preflights to answer. `served` (default): those to a URL one of the handlers serves
+   * (for some method), so preflights to unmocked hosts stay unhandled and msw reports them.
+   * `all`: every preflight, as a server wrapped whole in withCors does (use it with handlers whose
+   * URL cannot be probed, such as GraphQL handlers).
+   */
+  preflights?: 'served' | 'all';
+}
+
+/**
+ * `setupServer(...withCorsHandlers(policy, [http.get(...), ...]))`: one msw handler that answers
+ * preflights by the policy and adds the policy's CORS headers to what `handlers` return. Wrap
+ * `server.use(...)` overrides the same way.
+ */
+export function withCorsHandlers(
+  source: PolicySource,
+  handlers: readonly RequestHandler[],
+  options: CorsHandlersOptions = {},
+): HttpHandler[] {
+  const { single, byPath } = selectorFor(source);
+  if (!Array.isArray(handlers))
+    throw new TypeError('withCorsHandlers(policy, handlers): handlers must be an array.');
+  const inner = [...handlers];
+  const answerAll = options.preflights === 'all';
+
+  const cors = http.all('*', async ({ request }) => {
+    const policy = single ?? byPath(pathOfUrl(request.url));
+    const origin = request.headers.get('origin');
+    if (
+      policy !== null &&
+      origin !== null &&
+      request.method === 'OPTIONS' &&
+      request.headers.has(REQUEST_METHOD)
+    ) {
+      if (!answerAll && !(await someHandlerServesUrl(inner, request))) return undefined;
+      return answerPreflightRequest(policy, request, origin) ?? undefined;
+    }
+    const response = await getResponse(inner, request);
+    if (response === undefined || policy === null || isPassthrough(response)) return response;
+    return addCorsHeaders(policy, origin, response);
+  });
+  return [cors];
+}
+
+/** Whether a handler serves the preflight's URL for its own method (or the requested one, for `all`). */
+async function someHandlerServesUrl(
+  handlers: readonly RequestHandler[],
+  preflight: Request,
+): Promise<boolean> {
+  const requested = preflight.headers.get(REQUEST_METHOD) ?? 'GET';
+  for (const handler of handlers) {
+    const own = (handler.info as { method?: unknown }).method;
+    const method = typeof own === 'string' ? own : requested;
+    let probe: Request;
+    try {
+      probe = new Request(preflight.url, { method, headers: preflight.headers });
+    } catch {
+      continue; // A method fetch refuses (CONNECT, TRACE): no handler serves it.
+    }
+    if (await handler.test({ request: probe })) return true;
+  }
+  return false;
+}
+
+/** msw's passthrough() marker (checked by header: `isPassthroughResponse` exists only in msw 3). */
+function isPassthrough(response: Response): boolean {
+  return response.headers.get('x-msw-intention') === 'passthrough';
+}

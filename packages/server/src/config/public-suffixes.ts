@@ -1,0 +1,65 @@
+// Domains under which anyone can publish a site. A wildcard on one of them (https://*.github.io)
+// would allow strangers' sites. This is a short list of the most used ones, not the whole Public
+// Suffix List: single-label suffixes (https://*.com) are refused separately, and the README says
+// to check any other two-label base domain.
+const WELL_KNOWN_PUBLIC_SUFFIXES = new Set([
+  // Country-code second-level domains.
+  'co.uk',
+  'org.uk',
+  'ac.uk',
+  'gov.uk',
+  'me.uk',
+  'com.au',
+  'net.au',
+  'org.au',
+  'co.nz',
+  'co.jp',
+  'ne.jp',
+  'or.jp',
+  'co.kr',
+  'com.br',
+  'com.cn',
+  'com.tw',
+  'com.hk',
+  'com.sg',
+  'co.in',
+  'co.za',
+  'com.mx',
+  'com.ar',
+  'com.tr',
+  // Hosting platforms.
+  'github.io',
+  'gitlab.io',
+  'herokuapp.com',
+  'vercel.app',
+  'netlify.app',
+  'pages.dev',
+  'workers.dev',
+  'web.app',
+  'firebaseapp.com',
+  'appspot.com',
+  'cloudfront.net',
+  'amazonaws.com',
+  'azurewebsites.net',
+  'azurestaticapps.net',
+  'blogspot.com',
+  'glitch.me',
+  'onrender.com',
+  'fly.dev',
+  'deno.dev',
+  'repl.co',
+  'ngrok.io',
+  'ngrok-free.app',
+  'trycloudflare.com',
+  'surge.sh',
+  'now.sh',
+  'codesandbox.io',
+  'stackblitz.io',
+  'webcontainer.io',
+  'railway.app',
+  'up.railway.app',
+]);
+
+export function isWellKnownPublicSuffix(domain: string): boolean {
+  return WELL_KNOWN_PUBLIC_SUFFIXES.has(domain);
+}

@@ -1,0 +1,60 @@
+/**
+ * The policy configuration. Generic over the literal config so a client can narrow, at compile
+ * time, which methods and request headers it may send (see @corskit/fetch).
+ */
+export interface PolicyConfig {
+  /** Exact origins (`https://app.example.com`) and patterns (`https://*.example.com`, `http://localhost:*`), or `*`. */
+  origins: readonly string[] | '*';
+  /** Methods beyond the safelisted GET, HEAD, POST (`['*']` for any method). */
+  methods?: readonly string[];
+  /** Request headers the server accepts (`*` for any but Authorization). */
+  requestHeaders?: readonly string[] | '*';
+  /** Response headers scripts may read. */
+  exposeHeaders?: readonly string[] | '*';
+  credentials?: boolean;
+  /** Seconds a preflight answer may be cached (default 7200, Chromium's cap). */
+  maxAge?: number;
+  /**
+   * Answer Private Network Access preflights (`Access-Control-Request-Private-Network: true`) with
+   * `Access-Control-Allow-Private-Network: true`, for servers on a private network or loopback.
+   */
+  privateNetworkAccess?: boolean;
+  /**
+   * Say why a request was refused: a `X-Corskit-Debug` header on the refused answer and a log line
+   * (console.warn, or this function). For development only: it tells callers about the policy.
+   */
+  debug?: boolean | ((refusal: CorsRefusal) => void);
+  /**
+   * Narrows the allowlist further (say, to active tenants of `https://*.example.com`). Called only
+   * for origins the allowlist already allows, so it can refuse more but never allow more.
+   */
+  filterOrigin?: (origin: string) => boolean;
+  /** Allow `origins: '*'` with credentials: every website may then act as the signed-in user. */
+  dangerouslyAllowCredentialsWithAnyOrigin?: boolean;
+  /**
+   * Allow plain-http, non-loopback origins with credentials or private network access: anyone on
+   * the network path to such an origin can then act as the signed-in user.
+   */
+  dangerouslyAllowInsecureOrigins?: boolean;
+}
+
+/** A validated, immutable CORS policy. */
+export interface CorsPolicy<C extends PolicyConfig = PolicyConfig> {
+  /** The configuration as given (literal types preserved), for clients' type narrowing. */
+  readonly config: C;
+  /** Whether `origin` (a serialized Origin header value) is allowed: byte-exact, no regex. */
+  allowsOrigin(origin: string): boolean;
+}
+
+/** Why the policy refused a request (debug mode). */
+export interface CorsRefusal {
+  /** `preflight`: the OPTIONS answer carries no CORS headers; `actual`: the response carries none. */
+  kind: 'preflight' | 'actual';
+  /** The Origin header as received (cut to a printable, bounded form). */
+  origin: string;
+  /** One sentence saying what the policy did not allow. */
+  reason: string;
+}
+
+/** A handler in the Fetch API style (Deno, Bun, Cloudflare Workers, Hono, Next.js route handlers). */
+export type FetchHandler = (request: Request) => Response | Promise<Response>;

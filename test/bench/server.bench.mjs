@@ -1,0 +1,258 @@
+// @corskit/server against hono's cors, expressjs/cors and @fastify/cors, in one process, like with
+// like: each CORS layer runs in the same harness as its rival, driven in-process without sockets.
+//   Fetch API: a Hono app with our Hono middleware vs the same app with hono/cors (app.fetch).
+//   Node:      our Node middleware vs expressjs/cors, each called with a fresh http.IncomingMessage
+//              and http.ServerResponse (no socket) and followed by a handler that ends the response.
+//   Fastify:   the same Fastify app with @fastify/cors vs our Node middleware in an onRequest hook,
+//              driven through fastify.routing(req, res) with fresh Node request/response objects.
+// Rows: an allowed actual request, an allowed preflight, a refused preflight; each with a small
+// allowlist and with 1,000 allowed origins (the caller is the 500th). Run: npm run bench.
+import { IncomingMessage, ServerResponse } from 'node:http';
+import { Socket } from 'node:net';
+import os from 'node:os';
+import fastifyCors from '@fastify/cors';
+import expressCors from 'cors';
+import Fastify from 'fastify';
+import { Hono } from 'hono';
+import { cors as honoCors } from 'hono/cors';
+import { corsMiddleware as ourHonoCors } from '../../packages/server/dist/hono.js';
+import { definePolicy, withCors } from '../../packages/server/dist/index.js';
+import { corsMiddleware as ourNodeCors } from '../../packages/server/dist/node.js';
+
+const CALLER = 'https://app.example.com';
+const METHODS = ['PUT', 'DELETE'];
+const REQUEST_HEADERS = ['content-type', 'authorization'];
+const EXPOSE = ['X-Request-Id'];
+const MAX_AGE = 600;
+
+const manyOrigins = Array.from({ length: 1000 }, (_, i) => `https://app${i}.example.net`);
+manyOrigins[500] = CALLER;
+const ALLOWLISTS = {
+  small: [CALLER, 'https://admin.example.com', 'http://localhost:5173'],
+  '1,000 origins': manyOrigins,
+};
+
+const SCENARIOS = {
+  'allowed actual request': { method: 'GET', headers: { origin: CALLER, accept: 'application/json' } },
+  'allowed preflight': {
+    method: 'OPTIONS',
+    headers: {
+      origin: CALLER,
+      'access-control-request-method': 'PUT',
+      'access-control-request-headers': 'authorization,content-type',
+    },
+  },
+  'refused preflight': {
+    method: 'OPTIONS',
+    headers: { origin: 'https://evil.example', 'access-control-request-method': 'PUT' },
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// The stacks. Each returns `run(scenario) => Promise<void> | void` that serves one request fully.
+
+function ourPolicy(origins) {
+  return definePolicy({
+    origins,
+    methods: METHODS,
+    requestHeaders: REQUEST_HEADERS,
+    exposeHeaders: EXPOSE,
+    credentials: true,
+    maxAge: MAX_AGE,
+  });
+}
+
+const peerOptions = (origins) => ({
+  origin: origins,
+  methods: ['GET', 'HEAD', 'POST', ...METHODS],
+  allowedHeaders: REQUEST_HEADERS,
+  exposedHeaders: EXPOSE,
+  credentials: true,
+  maxAge: MAX_AGE,
+});
+
+function honoApp(middleware) {
+  const app = new Hono();
+  if (middleware) app.use(middleware);
+  app.get('/items', (c) => c.json([1, 2, 3]));
+  return app;
+}
+
+function fetchStack(app) {
+  const requests = {};
+  for (const [name, { method, headers }] of Object.entries(SCENARIOS)) {
+    requests[name] = new Request('https://api.example.com/items', { method, headers });
+  }
+  return (scenario) => app.fetch(requests[scenario]);
+}
+
+/** A fresh Node request/response pair, as http.Server would hand them to a listener. */
+const socket = new Socket();
+function nodePair(scenario) {
+  const { method, headers } = SCENARIOS[scenario];
+  const request = new IncomingMessage(socket);
+  request.method = method;
+  request.url = '/items';
+  request.headers = headers;
+  return [request, new ServerResponse(request)];
+}
+
+function endWithJson(response) {
+  response.setHeader('content-type', 'application/json');
+  response.end('[1,2,3]');
+}
+
+function nodeStack(middleware) {
+  return (scenario) => {
+    const [request, response] = nodePair(scenario);
+    if (middleware === null) return endWithJson(response);
+    middleware(request, response, () => endWithJson(response));
+  };
+}
+
+async function fastifyStack(register) {
+  const app = Fastify({ logger: false });
+  await register(app);
+  app.get('/items', (_request, reply) => reply.send([1, 2, 3]));
+  await app.ready();
+  return (scenario) =>
+    new Promise((resolve) => {
+      const [request, response] = nodePair(scenario);
+      // Without a socket, 'finish' never fires: the request is served once end() has been called.
+      const end = response.end;
+      response.end = function endAndResolve(...args) {
+        const result = end.apply(this, args);
+        resolve();
+        return result;
+      };
+      app.routing(request, response);
+    });
+}
+
+/** Our Node middleware as a Fastify onRequest hook, the way the README shows it. */
+function ourFastifyHook(policy) {
+  const middleware = ourNodeCors(policy);
+  return async (app) => {
+    app.addHook('onRequest', (request, reply, done) => {
+      let answered = true;
+      middleware(request.raw, reply.raw, () => {
+        answered = false;
+      });
+      if (answered) reply.hijack();
+      else done();
+    });
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Measurement: interleaved rounds (each contender measured once per round, in rotating order, so
+// drift and GC hit all alike), the median ns/request over the rounds.
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
+const TARGET_ROUND_MS = Number(process.env.BENCH_ROUND_MS ?? 120);
+
+async function timeBatch(run, scenario, iterations) {
+  const start = process.hrtime.bigint();
+  for (let i = 0; i < iterations; i++) {
+    const pending = run(scenario);
+    if (pending !== undefined) await pending;
+  }
+  return Number(process.hrtime.bigint() - start) / iterations;
+}
+
+async function compare(contenders, scenario) {
+  const batches = new Map();
+  for (const [name, run] of contenders) {
+    await timeBatch(run, scenario, 2000); // Warm up the JIT.
+    const probe = await timeBatch(run, scenario, 2000);
+    batches.set(name, Math.max(200, Math.round((TARGET_ROUND_MS * 1e6) / probe)));
+  }
+  const samples = new Map(contenders.map(([name]) => [name, []]));
+  for (let round = 0; round < ROUNDS; round++) {
+    const order = contenders.map((_, i) => contenders[(i + round) % contenders.length]);
+    for (const [name, run] of order) {
+      globalThis.gc?.();
+      samples.get(name).push(await timeBatch(run, scenario, batches.get(name)));
+    }
+  }
+  return new Map([...samples].map(([name, values]) => [name, median(values)]));
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const cpu = os.cpus()[0]?.model?.trim() ?? 'unknown CPU';
+console.log(`## @corskit/server — ${cpu}, nproc ${os.availableParallelism()}, Node ${process.version}\n`);
+console.log(
+  `Median ns per request over ${ROUNDS} interleaved rounds; ratio = ours / theirs (< 1: ours is faster).\n`,
+);
+console.log(
+  '| harness | scenario | allowlist | ours ns | theirs | theirs ns | ratio | no-CORS baseline ns |',
+);
+console.log('| --- | --- | --- | ---: | --- | ---: | ---: | ---: |');
+
+const rows = [];
+for (const [listName, origins] of Object.entries(ALLOWLISTS)) {
+  const policy = ourPolicy(origins);
+  const groups = [
+    {
+      harness: 'Fetch API (Hono app.fetch)',
+      ours: fetchStack(honoApp(ourHonoCors(policy))),
+      theirsName: 'hono/cors',
+      theirs: fetchStack(
+        honoApp(
+          honoCors({
+            ...peerOptions(origins),
+            allowMethods: peerOptions(origins).methods,
+            allowHeaders: REQUEST_HEADERS,
+            exposeHeaders: EXPOSE,
+          }),
+        ),
+      ),
+      baseline: fetchStack(honoApp(null)),
+      extra: ['withCors alone', fetchStack({ fetch: withCors(policy, () => Response.json([1, 2, 3])) })],
+    },
+    {
+      harness: 'Node (IncomingMessage/ServerResponse)',
+      ours: nodeStack(ourNodeCors(policy)),
+      theirsName: 'expressjs/cors',
+      theirs: nodeStack(expressCors(peerOptions(origins))),
+      baseline: nodeStack(null),
+    },
+    {
+      harness: 'Fastify (fastify.routing)',
+      ours: await fastifyStack(ourFastifyHook(policy)),
+      theirsName: '@fastify/cors',
+      theirs: await fastifyStack((app) => app.register(fastifyCors, peerOptions(origins))),
+      baseline: await fastifyStack(async () => {}),
+    },
+  ];
+  for (const group of groups) {
+    for (const scenario of Object.keys(SCENARIOS)) {
+      const contenders = [
+        ['ours', group.ours],
+        ['theirs', group.theirs],
+        ['baseline', group.baseline],
+      ];
+      if (group.extra) contenders.push(group.extra);
+      const result = await compare(contenders, scenario);
+      const ours = result.get('ours');
+      const theirs = result.get('theirs');
+      const ratio = ours / theirs;
+      rows.push({ ratio });
+      const extra = group.extra ? ` (withCors alone: ${Math.round(result.get(group.extra[0]))} ns)` : '';
+      console.log(
+        `| ${group.harness} | ${scenario} | ${listName} | ${Math.round(ours)}${extra} | ${group.theirsName} | ${Math.round(theirs)} | ${ratio.toFixed(2)} | ${Math.round(result.get('baseline'))} |`,
+      );
+    }
+  }
+}
+
+const slower = rows.filter((row) => row.ratio >= 1).length;
+console.log(
+  `\n${rows.length - slower} of ${rows.length} rows faster than the rival${slower ? `; ${slower} not` : ''}.`,
+);
