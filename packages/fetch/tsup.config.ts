@@ -1,10 +1,24 @@
 import { defineConfig } from 'tsup';
 
-export default defineConfig({
-  entry: ['src/index.ts'],
-  format: ['esm', 'cjs'],
-  dts: true,
-  clean: true,
-  target: 'es2022',
-  sourcemap: true,
-});
+export default defineConfig([
+  // The published build: development diagnostics stay behind process.env.NODE_ENV for the app's bundler.
+  {
+    entry: ['src/index.ts'],
+    format: ['esm', 'cjs'],
+    dts: true,
+    clean: true,
+    target: 'es2022',
+    sourcemap: true,
+  },
+  // The production build, for bundlers that resolve the "production" condition: NODE_ENV folded,
+  // every diagnostic gone, and the CORS model split into a chunk only predict() loads.
+  {
+    entry: { 'index.production': 'src/index.ts' },
+    outDir: 'dist/production',
+    format: ['esm'],
+    target: 'es2022',
+    minify: true,
+    splitting: true,
+    env: { NODE_ENV: 'production' },
+  },
+]);

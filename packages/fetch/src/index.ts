@@ -1,1 +1,17 @@
-export {};
+export { type ClientOptions, type CorsSettings, createClient } from './client.js';
+export { detectEngine } from './environment.js';
+export { CorsError, type LikelyCause } from './errors.js';
+export type { ClientPolicy, ClientPolicyConfig, ConfigOf } from './policy.js';
+export type { DownloadProgress, DownloadProgressHandler } from './progress.js';
+export type { PreflightReport, RouteFigures } from './report.js';
+export type {
+  AllowedMethod,
+  AllowedShortcut,
+  ClientDefaults,
+  CorsClient,
+  CorsRequest,
+  CorsRequestOptions,
+  PolicyRefuses,
+  PredictOptions,
+} from './typed.js';
+export type { CorsWarning, CorsWarningKind, WarningHandler } from './warnings.js';

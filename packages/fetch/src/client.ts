@@ -1,0 +1,103 @@
+import type { Engine } from '@corskit/core';
+import ky, { type KyInstance, type Options } from 'ky';
+import type { BaseFetch, ClientContext } from './context.js';
+import { createDevelopmentTools } from './development/tools.js';
+import { currentOrigin, currentUserAgent, detectEngine } from './environment.js';
+import { planRequest } from './plan.js';
+import { assertCredentialsPossible, type ClientPolicy, type ConfigOf } from './policy.js';
+import { predict } from './predict.js';
+import { emptyReport } from './report.js';
+import { createTransport } from './transport.js';
+import type { ClientDefaults, CorsClient } from './typed.js';
+import type { WarningHandler } from './warnings.js';
+
+/** The CORS settings of a client, beside ky's own options. */
+export interface CorsSettings<P extends ClientPolicy | undefined> {
+  /** The page's origin; default `location.origin`. Without one (Node), CORS features stay off. */
+  origin?: string;
+  /** Whose CORS quirks to model; default detected from the user agent, else `spec`. */
+  engine?: Engine;
+  /** The value @corskit/server's definePolicy returned. Its type alone narrows the client. */
+  policy?: P;
+  /** Where development warnings go; default console.warn. */
+  onWarning?: WarningHandler;
+  /** Send a no-cors HEAD after a failed cross-origin call, to tell CORS from the network; default true. */
+  probe?: boolean;
+}
+
+export type ClientOptions<P extends ClientPolicy | undefined = undefined> = ClientDefaults<ConfigOf<P>> &
+  CorsSettings<P>;
+
+const transports = new WeakSet<BaseFetch>();
+
+function transportFor(context: ClientContext): BaseFetch {
+  const transport = createTransport(context);
+  transports.add(transport);
+  return transport;
+}
+
+/** Defaults whose own `fetch` becomes the base of a transport sharing this client's session. */
+function routedThroughClient<D extends { fetch?: Options['fetch'] }>(defaults: D, context: ClientContext): D {
+  const { fetch } = defaults;
+  if (fetch === undefined || transports.has(fetch)) return defaults;
+  return { ...defaults, fetch: transportFor({ ...context, fetch }) };
+}
+
+function decorate<P extends ClientPolicy | undefined>(
+  instance: KyInstance,
+  context: ClientContext,
+  settings: CorsSettings<P>,
+): CorsClient<ConfigOf<P>> {
+  type Defaults = ClientDefaults<ConfigOf<P>>;
+  // The client is the ky instance itself, so keep ky's own extend before replacing it.
+  const kyExtend = instance.extend;
+  const client = instance as unknown as Record<string, unknown>;
+  client.predict = (input: Parameters<KyInstance>[0], options?: object) => predict(instance, input, options);
+  client.preflightReport = () => context.dev?.report() ?? emptyReport();
+  client.extend = (defaults: Defaults | ((parent: Options) => Defaults)) => {
+    const extended = kyExtend(
+      typeof defaults === 'function'
+        ? (parent: Options) => routedThroughClient(defaults(parent), context) as Options
+        : (routedThroughClient(defaults, context) as Options),
+    );
+    return decorate(extended, context, settings);
+  };
+  // ky's create() drops inherited defaults; the CORS settings and the base fetch are kept.
+  client.create = (defaults: Defaults = {} as Defaults) =>
+    createClient<P>({ fetch: context.fetch, ...settings, ...defaults } as ClientOptions<P>);
+  return instance as unknown as CorsClient<ConfigOf<P>>;
+}
+
+/**
+ * A ky instance that knows CORS: it predicts preflights, warns in development, explains CORS
+ * failures with a CorsError instead of retrying them, and reports honest download progress.
+ */
+export function createClient<P extends ClientPolicy | undefined = undefined>(
+  options: ClientOptions<P> = {} as ClientOptions<P>,
+): CorsClient<ConfigOf<P>> {
+  const { origin, engine, policy, onWarning, probe, fetch, ...kyDefaults } = options as ClientOptions<P> & {
+    fetch?: BaseFetch;
+  };
+  assertCredentialsPossible(kyDefaults.credentials, policy);
+  const context: ClientContext = {
+    origin: origin ?? currentOrigin(),
+    engine: engine ?? detectEngine(currentUserAgent()),
+    policy,
+    probe: probe ?? true,
+    // Looked up per call, so that a fetch patched later (msw, tests) is the one used.
+    fetch: fetch ?? ((input, init) => globalThis.fetch(input, init)),
+    dev: undefined,
+  };
+  if (process.env.NODE_ENV !== 'production') {
+    context.dev = createDevelopmentTools({
+      ...context,
+      onWarning: onWarning ?? ((warning) => console.warn(warning.message)),
+    });
+  }
+  const instance = ky.create({
+    ...(kyDefaults as Options),
+    fetch: transportFor(context),
+    hooks: { ...kyDefaults.hooks, init: [planRequest, ...(kyDefaults.hooks?.init ?? [])] },
+  });
+  return decorate(instance, context, { origin, engine, policy, onWarning, probe });
+}

@@ -1,0 +1,55 @@
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+export const FETCH_ENTRY = here('../src/index.ts');
+export const CORE_ENTRY = here('../../core/src/index.ts');
+export const REPOSITORY_ROOT = here('../../..');
+
+export interface Bundle {
+  /** The entry chunk: what an app loads up front. */
+  entry: { text: string; minified: number; gzipped: number };
+  /** Chunks loaded on demand (dynamic imports), by file name. */
+  lazy: Array<{ name: string; text: string; gzipped: number }>;
+}
+
+const gzipped = (bytes: Uint8Array) => gzipSync(bytes, { level: 9 }).length;
+
+/**
+ * Bundles `contents` the way an app's production build would (esbuild, browser, ESM, minified,
+ * NODE_ENV=production) and measures the entry chunk gzipped. Packages in `external` are left out.
+ */
+export async function bundle(
+  contents: string,
+  options: { external?: string[]; resolveDir?: string; nodeEnv?: string } = {},
+): Promise<Bundle> {
+  const result = await build({
+    stdin: { contents, resolveDir: options.resolveDir ?? REPOSITORY_ROOT, loader: 'ts' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    splitting: true,
+    outdir: '/virtual-out',
+    write: false,
+    logLevel: 'silent',
+    external: options.external ?? [],
+    alias: { '@corskit/core': CORE_ENTRY, '@corskit/fetch': FETCH_ENTRY },
+    define: { 'process.env.NODE_ENV': JSON.stringify(options.nodeEnv ?? 'production') },
+  });
+  const [entryFile, ...chunks] = result.outputFiles;
+  if (entryFile === undefined) throw new Error('esbuild produced no output');
+  return {
+    entry: {
+      text: entryFile.text,
+      minified: entryFile.contents.length,
+      gzipped: gzipped(entryFile.contents),
+    },
+    lazy: chunks.map((chunk) => ({ name: chunk.path, text: chunk.text, gzipped: gzipped(chunk.contents) })),
+  };
+}
+
+/** `createClient` alone, as an app imports it, ky left out. */
+export const createClientOnly = (nodeEnv = 'production') =>
+  bundle(`export { createClient } from ${JSON.stringify(FETCH_ENTRY)};`, { external: ['ky'], nodeEnv });
