@@ -1,15 +1,17 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
-const src = (pkg: string) => fileURLToPath(new URL(`./packages/${pkg}/src/index.ts`, import.meta.url));
+const source = (path: string) => fileURLToPath(new URL(`./packages/${path}`, import.meta.url));
 
 // Tests import the packages' sources; the built packages are checked by publint and attw.
-export const alias = {
-  '@corskit/core': src('core'),
-  '@corskit/server': src('server'),
-  '@corskit/fetch': src('fetch'),
-  '@corskit/cli': src('cli'),
-};
+// Exact matches, so that a subpath such as @corskit/server/msw is not read as the main entry.
+export const alias = [
+  { find: /^@corskit\/core$/, replacement: source('core/src/index.ts') },
+  { find: /^@corskit\/server$/, replacement: source('server/src/index.ts') },
+  { find: /^@corskit\/server\/(node|hono|msw)$/, replacement: source('server/src/adapters/$1.ts') },
+  { find: /^@corskit\/fetch$/, replacement: source('fetch/src/index.ts') },
+  { find: /^@corskit\/cli$/, replacement: source('cli/src/index.ts') },
+];
 
 export default defineConfig({
   resolve: { alias },

@@ -1283,6 +1283,16 @@ const cacheEntryCases: TestCase[] = [
     { preflight: echoPreflight('10') },
   ),
   sequence(
+    'cache-include-then-include',
+    'cache',
+    'a preflight with credentials, then the same request with credentials',
+    [
+      after(0, put(undefined, { credentials: 'include' })),
+      after(0, put(undefined, { credentials: 'include' })),
+    ],
+    { preflight: echoPreflight('10') },
+  ),
+  sequence(
     'cache-failed-actual',
     'cache',
     'a preflight that passes before an actual response that fails, then the same PUT',
