@@ -8,7 +8,11 @@ const api = 'https://api.example.com';
 
 const calls = [
   ['GET JSON', `${api}/items`, { headers: { Accept: 'application/json' } }],
-  ['POST JSON', `${api}/items`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"a":1}' }],
+  [
+    'POST JSON',
+    `${api}/items`,
+    { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"a":1}' },
+  ],
   ['POST form', `${api}/login`, { method: 'POST', body: new URLSearchParams({ user: 'ada' }) }],
   ['POST text/plain', `${api}/beacon`, { method: 'POST', body: 'ping' }],
   ['GET + Authorization', `${api}/me`, { headers: { Authorization: 'Bearer t0k3n' } }],
@@ -16,7 +20,11 @@ const calls = [
   ['DELETE', `${api}/items/1`, { method: 'DELETE' }],
   ['GET Range bytes=0-1023', `${api}/file`, { headers: { Range: 'bytes=0-1023' } }],
   ['GET Range bytes=-500', `${api}/file`, { headers: { Range: 'bytes=-500' } }],
-  ['GET long Accept', `${api}/items`, { headers: { Accept: `application/json;q=0.9,${'text/x-long;q=0.1,'.repeat(8)}*/*` } }],
+  [
+    'GET long Accept',
+    `${api}/items`,
+    { headers: { Accept: `application/json;q=0.9,${'text/x-long;q=0.1,'.repeat(8)}*/*` } },
+  ],
   ['GET + X-Api-Key', `${api}/items`, { headers: { 'X-Api-Key': 'k' } }],
   ['GET + Save-Data: on', `${api}/items`, { headers: { 'Save-Data': 'on' } }],
   ['GET + User-Agent', `${api}/items`, { headers: { 'User-Agent': 'demo/1.0' } }],
