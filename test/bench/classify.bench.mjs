@@ -5,11 +5,14 @@ import { classify } from '../../packages/core/dist/index.js';
 
 const origin = 'https://app.example.com';
 const url = 'https://api.example.com/v1/items';
+let page = 0;
 const jsonPost = { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"name":"ada"}' };
 
 const cases = [
   ['classify: JSON POST', () => classify(url, jsonPost, { origin })],
   ['classify: JSON POST (chromium)', () => classify(url, jsonPost, { origin, engine: 'chromium' })],
+  // A URL never seen before on every call, so the URL memo never hits: the worst case.
+  ['classify: JSON POST, a new URL each call', () => classify(`${url}?page=${++page}`, jsonPost, { origin })],
   [
     'classify: GET, Accept + Authorization',
     () => classify(url, { headers: { Accept: 'application/json', Authorization: 'Bearer abc' } }, { origin }),
