@@ -24,7 +24,7 @@ export function preflightReason(code: PreflightReasonCode, subject: string): Pre
       return {
         code,
         header: subject,
-        message: `The ${subject} value has characters the CORS safelist does not allow for it (for Accept and Content-Type no "():<>?@[\\]{} or control bytes; for the language headers only letters, digits, space and *,-.;=). Simplify the value or allow ${subject} in Access-Control-Allow-Headers.`,
+        message: `The ${subject} value has characters the CORS safelist does not allow for it (for Accept and Content-Type no "():<>?@[\\]{} or control bytes, and in Firefox no bytes above 0x7F; for the language headers only letters, digits, space and *,-.;=). Simplify the value or allow ${subject} in Access-Control-Allow-Headers.`,
       };
     case 'header-value-too-long':
       return {
