@@ -820,6 +820,8 @@ const exposeCases: TestCase[] = [
   exposeCase('list-spaces', 'Expose-Headers with spaces around names', [' X-Custom ,X-Other ']),
   exposeCase('two-lines', 'Expose-Headers sent as two header lines', ['X-Custom', 'X-Other']),
   exposeCase('invalid-list', 'Expose-Headers: X-Custom X-Other (not a list)', ['X-Custom X-Other']),
+  exposeCase('invalid-item', 'Expose-Headers: X-Custom, x/y (one item not a header name)', ['X-Custom, x/y']),
+  exposeCase('empty-elements', 'Expose-Headers: X-Custom,,X-Other', ['X-Custom,,X-Other']),
   exposeCase('star', 'Expose-Headers: * without credentials', ['*']),
   exposeCase('star-credentials', 'Expose-Headers: * with credentials', ['*'], { credentials: 'include' }),
   exposeCase('star-and-custom-credentials', 'Expose-Headers: *, X-Custom with credentials', ['*, X-Custom'], {
