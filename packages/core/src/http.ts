@@ -39,7 +39,7 @@ export function normalizeHeaderValue(value: string): string {
 }
 
 /** Trims spaces and tabs only, as list parsing does. */
-export function trimTabOrSpace(value: string): string {
+function trimTabOrSpace(value: string): string {
   let start = 0;
   let end = value.length;
   while (start < end && isHttpTabOrSpace(value.charCodeAt(start))) start++;
@@ -62,40 +62,25 @@ export function isByteString(value: string): boolean {
   return true;
 }
 
-/** ASCII lowercase; header names are compared byte-case-insensitively. */
-export function lowerAscii(value: string): string {
-  // toLowerCase would also fold non-ASCII letters in byte strings (e.g. U+00C0); names are tokens
-  // (ASCII only) wherever this is used on them, so the fast built-in is exact there.
-  return value.toLowerCase();
-}
-
 /**
  * "Get, decode and split" a header value into a list: split on commas outside quoted strings and
  * trim each item. Linear in the value's length.
  */
 export function splitHeaderList(value: string): string[] {
   const items: string[] = [];
-  let current = '';
   let start = 0;
   let i = 0;
   while (i < value.length) {
     const c = value.charCodeAt(i);
     if (c === 0x22 /* " */) {
-      // Quoted string: copy through the closing quote, honouring backslash escapes.
-      i++;
-      while (i < value.length) {
+      // A quoted string: skip through its closing quote, honouring backslash escapes.
+      for (i++; i < value.length; i++) {
         const q = value.charCodeAt(i);
-        if (q === 0x5c /* \ */) i += 2;
-        else if (q === 0x22) {
-          i++;
-          break;
-        } else i++;
+        if (q === 0x5c /* \ */) i++;
+        else if (q === 0x22) break;
       }
-      continue;
-    }
-    if (c === 0x2c /* , */) {
-      current = value.slice(start, i);
-      items.push(trimTabOrSpace(current));
+    } else if (c === 0x2c /* , */) {
+      items.push(trimTabOrSpace(value.slice(start, i)));
       start = i + 1;
     }
     i++;

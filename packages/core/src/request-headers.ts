@@ -57,7 +57,7 @@ const SAFELISTED_NAMES = new Set(CORS_SAFELISTED_REQUEST_HEADER_NAMES);
 const SAFELISTED_CONTENT_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
 
 /** CORS-unsafe request-header byte: controls other than tab, DEL, and `"():<>?@[\]{}`. */
-export function isCorsUnsafeRequestHeaderByte(c: number): boolean {
+function isCorsUnsafeRequestHeaderByte(c: number): boolean {
   if (c < 0x20) return c !== 0x09;
   switch (c) {
     case 0x22:
