@@ -1,1 +1,7 @@
-export {};
+export { type CheckReport, check, type EngineVerdict, type Failure } from './check.js';
+export { formatReport } from './format.js';
+export { EXIT, main, type Output } from './main.js';
+export { NetworkFailure, type NetworkFailureKind } from './network.js';
+export { type CheckOptions, DEFAULT_TIMEOUT_MS, UsageError } from './options.js';
+export type { ProgressVerdict } from './progress.js';
+export type { Exchange } from './wire.js';

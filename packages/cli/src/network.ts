@@ -1,0 +1,102 @@
+/** Why nothing usable came back from the server: the CLI reports it and exits 2. */
+export type NetworkFailureKind = 'unreachable' | 'dns' | 'tls' | 'timeout' | 'connection' | 'other';
+
+export class NetworkFailure extends Error {
+  override name = 'NetworkFailure';
+  readonly kind: NetworkFailureKind;
+  readonly url: string;
+
+  constructor(kind: NetworkFailureKind, message: string, url: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.kind = kind;
+    this.url = url;
+  }
+}
+
+const UNREACHABLE = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL']);
+const DNS = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME', 'EAI_FAIL']);
+const TIMEOUT = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'ETIMEDOUT']);
+const CONNECTION = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED']);
+
+/** Turns what fetch threw (undici puts the reason in `cause`) into one sentence a person can act on. */
+export function describeNetworkError(error: unknown, url: string, timeoutMs: number): NetworkFailure {
+  const target = new URL(url);
+  const where = `${target.hostname} port ${target.port || (target.protocol === 'https:' ? '443' : '80')}`;
+  const code = errorCode(error);
+  const detail = innermostMessage(error);
+  const make = (kind: NetworkFailureKind, message: string) =>
+    new NetworkFailure(kind, message, url, { cause: error });
+
+  if (isTimeout(error) || (code !== undefined && TIMEOUT.has(code))) {
+    return make(
+      'timeout',
+      `No answer from ${target.origin} within ${timeoutMs / 1000} s (--timeout to wait longer).`,
+    );
+  }
+  if (code !== undefined && UNREACHABLE.has(code)) {
+    return make(
+      'unreachable',
+      `Cannot connect to ${target.origin}: ${code === 'ECONNREFUSED' ? `nothing listens on ${where}` : `${where} is unreachable`} (${code}).`,
+    );
+  }
+  if (code !== undefined && DNS.has(code)) {
+    return make('dns', `Cannot resolve the host name ${JSON.stringify(target.hostname)} (${code}).`);
+  }
+  if (detail === 'bad port') {
+    return make(
+      'unreachable',
+      `Browsers never connect to port ${target.port}: it is on the Fetch Standard's list of blocked ports. Use another port.`,
+    );
+  }
+  if (code === 'ERR_SSL_WRONG_VERSION_NUMBER' || code === 'ERR_SSL_PACKET_LENGTH_TOO_LONG') {
+    return make(
+      'tls',
+      `TLS failure with ${target.origin}: the server does not speak TLS on ${where} (is it http://?) (${code}).`,
+    );
+  }
+  if (code !== undefined && isTlsCode(code)) {
+    return make(
+      'tls',
+      `TLS failure with ${target.origin}: ${detail} (${code}). A browser refuses this connection too; ` +
+        'to trust a private CA, point NODE_EXTRA_CA_CERTS at its certificate.',
+    );
+  }
+  if (code !== undefined && CONNECTION.has(code)) {
+    return make('connection', `${target.origin} closed the connection before answering (${code}).`);
+  }
+  return make('other', `The request to ${url} failed: ${detail}${code === undefined ? '' : ` (${code})`}.`);
+}
+
+function isTlsCode(code: string): boolean {
+  return /CERT|SSL|TLS|EPROTO|HOSTNAME/.test(code);
+}
+
+function isTimeout(error: unknown): boolean {
+  for (let current = error; current instanceof Error; current = current.cause) {
+    if (current.name === 'TimeoutError') return true;
+  }
+  return false;
+}
+
+/** The most specific `code` on the cause chain (or the first of an AggregateError's errors). */
+function errorCode(error: unknown): string | undefined {
+  let found: string | undefined;
+  for (let current = error; current instanceof Error; current = next(current)) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string') found = code;
+  }
+  return found;
+}
+
+function innermostMessage(error: unknown): string {
+  let message = error instanceof Error ? error.message : String(error);
+  for (let current = error; current instanceof Error; current = next(current)) {
+    if (current.message) message = current.message;
+  }
+  return message;
+}
+
+function next(error: Error): unknown {
+  if (error.cause !== undefined) return error.cause;
+  return error instanceof AggregateError ? error.errors[0] : undefined;
+}
