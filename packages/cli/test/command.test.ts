@@ -1,0 +1,261 @@
+// The built `corskit` command against real servers over HTTP and HTTPS: what it prints, its exit
+// status, and its messages for each way the network can fail. Runs on the build (npm test builds
+// first), as a user would run it.
+import { execFile, execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer as createHttpServer, type RequestListener, type Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { definePolicy } from '@corskit/server';
+import { withCorsListener } from '@corskit/server/node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const BIN = fileURLToPath(new URL('../bin/corskit.js', import.meta.url));
+const APP = 'http://localhost:5173';
+
+interface Run {
+  status: number;
+  stdout: string;
+  stderr: string;
+}
+
+function corskit(args: string[], env: NodeJS.ProcessEnv = {}, node = process.execPath): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(
+      node,
+      [BIN, ...args],
+      { env: { ...process.env, ...env }, timeout: 30_000 },
+      (error, stdout, stderr) => {
+        resolve({ status: error ? Number(error.code) : 0, stdout, stderr });
+      },
+    );
+  });
+}
+
+const policy = definePolicy({
+  origins: [APP],
+  methods: ['PATCH'],
+  requestHeaders: ['content-type', 'x-api-key'],
+  exposeHeaders: ['X-Request-Id'],
+  maxAge: 600,
+});
+const seen: string[] = [];
+const listener: RequestListener = withCorsListener(policy, (request, response) => {
+  if (request.url === '/hang') return; // never answers
+  response.writeHead(200, { 'content-type': 'application/json', 'x-request-id': 'r1' });
+  response.end('{"ok":true}');
+});
+const counting: RequestListener = (request, response) => {
+  seen.push(`${request.method} ${request.url}`);
+  listener(request, response);
+};
+
+let http: Server;
+let https: Server;
+let httpOrigin: string;
+let httpsOrigin: string;
+let certDir: string;
+
+function listen(server: Server): Promise<string> {
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve(String((server.address() as AddressInfo).port))),
+  );
+}
+
+beforeAll(async () => {
+  certDir = mkdtempSync(join(tmpdir(), 'corskit-cli-'));
+  // A self-signed certificate for 127.0.0.1: trusted only when NODE_EXTRA_CA_CERTS names it.
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:prime256v1',
+      '-nodes',
+      '-days',
+      '2',
+      '-subj',
+      '/CN=127.0.0.1',
+      '-addext',
+      'subjectAltName=IP:127.0.0.1',
+      '-keyout',
+      join(certDir, 'key.pem'),
+      '-out',
+      join(certDir, 'cert.pem'),
+    ],
+    { stdio: 'ignore' },
+  );
+  http = createHttpServer(counting);
+  https = createHttpsServer(
+    { key: readFileSync(join(certDir, 'key.pem')), cert: readFileSync(join(certDir, 'cert.pem')) },
+    counting,
+  );
+  httpOrigin = `http://127.0.0.1:${await listen(http)}`;
+  httpsOrigin = `https://127.0.0.1:${await listen(https)}`;
+});
+
+afterAll(async () => {
+  for (const server of [http, https]) {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  }
+  rmSync(certDir, { recursive: true, force: true });
+});
+
+describe('corskit check over HTTP', () => {
+  it('exits 0 for an allowed call and prints the verdict per engine', async () => {
+    seen.length = 0;
+    const run = await corskit([
+      'check',
+      `${httpOrigin}/items/1`,
+      '--origin',
+      APP,
+      '-X',
+      'PATCH',
+      '-H',
+      'Content-Type: application/json',
+      '-H',
+      'X-API-Key: k',
+      '-d',
+      '{}',
+    ]);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^chromium +yes +allowed \(200\) +600 s/m);
+    expect(run.stdout).toMatch(/^webkit +yes +allowed \(200\) +600 s/m);
+    expect(run.stdout).toContain('Readable response headers (every engine):\n  content-type, x-request-id');
+    expect(run.stdout).toContain('Allowed in every engine.');
+    // The preflight and the call, once each, for the four engines.
+    expect(seen).toEqual(['OPTIONS /items/1', 'PATCH /items/1']);
+  });
+
+  it('exits 1 for a refused call and prints the lines to send', async () => {
+    seen.length = 0;
+    const run = await corskit(['check', `${httpOrigin}/items`, '--origin', APP, '-H', 'X-Debug: 1']);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(/^spec +yes +refused: allow-origin-missing/m);
+    expect(run.stdout).toContain('Access-Control-Allow-Headers: x-debug');
+    expect(run.stdout).toContain('Refused in every engine.');
+    expect(seen).toEqual(['OPTIONS /items']);
+  });
+
+  it('prints the report as JSON with --json', async () => {
+    const run = await corskit([
+      'check',
+      `${httpOrigin}/items`,
+      '--origin',
+      APP,
+      '--engine',
+      'firefox',
+      '--json',
+    ]);
+    expect(run.status).toBe(0);
+    const report = JSON.parse(run.stdout);
+    expect(report).toMatchObject({ allowed: true, method: 'GET', origin: APP });
+    expect(report.engines).toEqual([
+      expect.objectContaining({ engine: 'firefox', allowed: true, status: 200 }),
+    ]);
+  });
+
+  // The machine's own Node (20 on the project's machines), which the package supports.
+  const systemNode = ['/usr/bin/node', '/usr/local/bin/node'].find((path) => existsSync(path));
+  it.runIf(systemNode !== undefined)('runs on the machine’s own Node', async () => {
+    const run = await corskit(['check', `${httpOrigin}/items`, '--origin', APP], {}, systemNode);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+  });
+});
+
+describe('corskit check over HTTPS', () => {
+  it('checks a server whose certificate is trusted', async () => {
+    const run = await corskit(['check', `${httpsOrigin}/items`, '--origin', APP], {
+      NODE_EXTRA_CA_CERTS: join(certDir, 'cert.pem'),
+    });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain(`GET ${httpsOrigin}/items -> 200 (every engine)`);
+  });
+
+  it('exits 2 and says why on a certificate the browser would not trust', async () => {
+    const run = await corskit(['check', `${httpsOrigin}/items`, '--origin', APP], {
+      NODE_EXTRA_CA_CERTS: '',
+    });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(
+      /^corskit: TLS failure with https:\/\/127\.0\.0\.1:\d+: self-signed certificate \(DEPTH_ZERO_SELF_SIGNED_CERT\)/,
+    );
+  });
+
+  it('exits 2 when the port speaks plain HTTP', async () => {
+    const run = await corskit(['check', `${httpOrigin.replace('http:', 'https:')}/items`, '--origin', APP]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('does not speak TLS');
+  });
+});
+
+describe('network failures exit 2 with a message that says what happened', () => {
+  it('nothing listening', async () => {
+    const closed = createHttpServer();
+    const port = await listen(closed);
+    await new Promise((resolve) => closed.close(resolve));
+    const run = await corskit(['check', `http://127.0.0.1:${port}/`, '--origin', APP]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(
+      `corskit: Cannot connect to http://127.0.0.1:${port}: nothing listens on 127.0.0.1 port ${port} (ECONNREFUSED).\n`,
+    );
+  });
+
+  it('a host name that does not resolve', async () => {
+    const run = await corskit(['check', 'http://corskit-test.invalid/', '--origin', APP]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('Cannot resolve the host name "corskit-test.invalid"');
+  });
+
+  it('no answer within the timeout', async () => {
+    const run = await corskit(['check', `${httpOrigin}/hang`, '--origin', APP, '--timeout', '0.5']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(
+      `corskit: No answer from ${httpOrigin} within 0.5 s (--timeout to wait longer).\n`,
+    );
+  });
+
+  it('a port browsers refuse to connect to', async () => {
+    const run = await corskit(['check', 'http://127.0.0.1:6000/', '--origin', APP]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('Browsers never connect to port 6000');
+  });
+});
+
+describe('usage', () => {
+  it.each([
+    [['check', 'not-a-url', '--origin', APP], 'is not a URL'],
+    [['check', 'http://127.0.0.1:1/'], '--origin is required'],
+    [['check', 'http://127.0.0.1:1/', '--origin', APP, '-H', 'nocolon'], "write a header as 'Name: value'"],
+    [['check', 'http://127.0.0.1:1/', '--origin', APP, '--engine', 'blink'], '--engine "blink"'],
+    [['check', 'http://127.0.0.1:1/', '--origin', APP, '--bogus'], "Unknown option '--bogus'"],
+    [['probe', 'http://127.0.0.1:1/'], 'Unknown command "probe"'],
+    [[], 'Say what to do'],
+  ])('%j exits 2', async (args, message) => {
+    const run = await corskit(args);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(message);
+    expect(run.stderr).toContain('corskit --help');
+    expect(run.stdout).toBe('');
+  });
+
+  it('--help and --version exit 0', async () => {
+    const help = await corskit(['--help']);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('Usage: corskit check <url> --origin <origin>');
+    const version = await corskit(['--version']);
+    expect(version.stdout.trim()).toBe(
+      JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version,
+    );
+  });
+});
