@@ -188,7 +188,7 @@ describe('corskit check over HTTPS', () => {
     });
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(
-      /^corskit: TLS failure with https:\/\/127\.0\.0\.1:\d+: self-signed certificate \(DEPTH_ZERO_SELF_SIGNED_CERT\)/,
+      /^corskit: TLS failure with https:\/\/127\.0\.0\.1:\d+: self-signed certificate.*\(DEPTH_ZERO_SELF_SIGNED_CERT\)/,
     );
   });
 
