@@ -91,8 +91,8 @@ export async function* reportChunks(paceMs = 25): AsyncGenerator<Uint8Array> {
     chunk.set(line.subarray(0, chunk.length - offset), offset);
   }
   for (let sent = 0; sent < REPORT_BYTES; sent += chunk.length) {
+    if (sent > 0) await new Promise((resolve) => setTimeout(resolve, paceMs));
     yield chunk;
-    await new Promise((resolve) => setTimeout(resolve, paceMs));
   }
 }
 

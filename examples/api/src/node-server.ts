@@ -44,7 +44,7 @@ export function apiListener(options: ApiOptions = {}): RequestListener {
 function send(response: ServerResponse, answer: Answer): void {
   const body = answer.json === undefined ? undefined : JSON.stringify(answer.json);
   response.writeHead(answer.status, {
-    ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    ...(body === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }),
     ...answer.headers,
   });
   response.end(body);
