@@ -27,7 +27,7 @@ fi
 task="${1:-}"
 shift || true
 case "$task" in
-  demo) pnpm run --silent build:quiet && node examples/demo/classify-demo.mjs "$@" ;;
+  demo) pnpm run --silent build:quiet && node examples/demo/check-demo.ts "$@" ;;
   test) exec bash scripts/test.sh "$@" ;;
   bench) pnpm run --silent build:quiet && exec pnpm run --silent bench:run "$@" ;;
   *) exec pnpm "$task" "$@" ;;

@@ -1,4 +1,4 @@
-// The quick-start demo (npm run demo) runs on the built packages and prints the verdicts the model
+// The offline demo (node examples/demo/classify-demo.mjs) runs on the built packages and prints the verdicts the model
 // gives; these rows are the ones the README and the engine table talk about.
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 
 const demo = fileURLToPath(new URL('../../examples/demo/classify-demo.mjs', import.meta.url));
 
-describe('the quick-start demo', () => {
+describe('the classify demo', () => {
   const output = execFileSync(process.execPath, [demo], { encoding: 'utf8' });
   const row = (label: string) => {
     const line = output.split('\n').find((text) => text.startsWith(`${label}  `));
