@@ -65,11 +65,7 @@ function table(verdicts: EngineVerdict[]): string[] {
       verdict.preflight.needed ? 'yes' : 'no',
       verdict.allowed ? `allowed (${verdict.status})` : `refused: ${verdict.failure?.code}`,
       verdict.preflight.cacheSeconds === null ? '-' : `${verdict.preflight.cacheSeconds} s`,
-      verdict.progress === null
-        ? '-'
-        : verdict.progress.total === null
-          ? 'unknown'
-          : `${verdict.progress.total} B`,
+      downloadCell(verdict),
     ]),
   ];
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
@@ -79,6 +75,14 @@ function table(verdicts: EngineVerdict[]): string[] {
       .join('  ')
       .trimEnd(),
   );
+}
+
+function downloadCell({ progress }: EngineVerdict): string {
+  if (progress === null) return '-';
+  if (progress.total === null) return 'unknown';
+  return progress.source === 'content-length'
+    ? `${progress.total} B (Content-Length)`
+    : `${progress.total} B`;
 }
 
 function failureLines(verdict: EngineVerdict): string[] {
