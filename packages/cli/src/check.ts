@@ -5,7 +5,6 @@ import {
   createCorsFetch,
   type Engine,
   engineProfile,
-  isCorsSafelistedMethod,
   type PreflightReason,
 } from '@corskit/core';
 import { NetworkFailure } from './network.js';
@@ -15,11 +14,15 @@ import { createWire, type Exchange, type Transport } from './wire.js';
 
 /** What one engine does with the call. */
 export interface EngineVerdict {
+  /** The engine judged. */
   engine: Engine;
+  /** Whether a page script in this engine gets the response. */
   allowed: boolean;
+  /** The preflight: whether it is sent, why, and how long its answer is cached. */
   preflight: {
     /** Whether this engine sends an OPTIONS preflight first. */
     needed: boolean;
+    /** Each reason the call is not simple, with what would avoid it. */
     reasons: PreflightReason[];
     /** Access-Control-Request-Headers as this engine computes it (lowercase, sorted). */
     requestHeaders: string[];
@@ -40,24 +43,33 @@ export interface EngineVerdict {
   progress: ProgressVerdict | null;
 }
 
+/** Why an engine refuses the call, and what to change. */
 export interface Failure {
   /** A @corskit/core CorsError code, or `request-invalid` when fetch() throws before sending. */
   code: string;
-  stage: 'request' | 'preflight' | 'response' | 'redirect' | 'network';
+  /** Where it failed: fetch() itself, the preflight answer, the response's CORS check, or a redirect. */
+  stage: 'request' | 'preflight' | 'response' | 'redirect';
+  /** What went wrong, in a sentence. */
   message: string;
   /** The header lines to send on the server. */
   fix: string[];
 }
 
+/** What `check()` found: one verdict per engine, and every request it sent. */
 export interface CheckReport {
+  /** The URL checked, as parsed. */
   url: string;
+  /** The page origin the call came from. */
   origin: string;
+  /** The method, as sent. */
   method: string;
+  /** Whether the call was judged as `credentials: 'include'`. */
   credentials: boolean;
   /** Request headers as given. */
   headers: Array<[string, string]>;
   /** Allowed in every engine checked. */
   allowed: boolean;
+  /** One verdict per engine checked, in the order asked. */
   engines: EngineVerdict[];
   /** Every request sent, in order, with the engines it served. */
   exchanges: Exchange[];
@@ -151,7 +163,7 @@ async function checkEngine(
     }
   } catch (error) {
     if (error instanceof CorsError) {
-      verdict.failure = corsFailure(error, classification, preflightAnswer);
+      verdict.failure = corsFailure(error);
     } else if (error instanceof TypeError && error.cause instanceof NetworkFailure) {
       throw error.cause;
     } else if (error instanceof TypeError) {
@@ -195,28 +207,11 @@ function hasBody(method: string, status: number): boolean {
   return method !== 'HEAD' && !NO_BODY_STATUSES.has(status);
 }
 
-function corsFailure(error: CorsError, call: Classification, preflight: Exchange | null): Failure {
-  // The message reads "CORS: <what> (<url> from <origin>)" and then the fix lines, kept apart here.
+/** The CorsError as a verdict: its message reads "CORS: <what> (<url> from <origin>)", then the fix. */
+function corsFailure(error: CorsError): Failure {
   const suffix = ` (${error.url} from ${error.origin})`;
   let message = (error.message.split('\n')[0] ?? '').replace(/^CORS: (Preflight: )?/, '');
   if (message.endsWith(suffix)) message = message.slice(0, -suffix.length);
-  if (error.stage !== 'preflight') return { code: error.code, stage: error.stage, message, fix: error.fix };
-
-  if (preflight !== null && !preflight.responseHeaders.some(([name]) => name.startsWith('access-control-'))) {
-    const asked = [call.method, ...call.requestHeaders].join(', ');
-    message += ` The server answered it ${preflight.status} with no CORS headers at all: its CORS configuration refuses this origin or what the preflight asks for (${asked}).`;
-  }
-  // A refused preflight is best fixed by the whole answer this call needs, not one line of it.
-  return { code: error.code, stage: error.stage, message, fix: preflightAnswerFor(call, error.origin) };
-}
-
-/** The preflight answer that lets this call through in every engine. */
-function preflightAnswerFor(call: Classification, origin: string): string[] {
-  const lines = ['HTTP/1.1 204 No Content', `Access-Control-Allow-Origin: ${origin}`];
-  if (call.credentials === 'include') lines.push('Access-Control-Allow-Credentials: true');
-  if (!isCorsSafelistedMethod(call.method)) lines.push(`Access-Control-Allow-Methods: ${call.method}`);
-  if (call.requestHeaders.length > 0)
-    lines.push(`Access-Control-Allow-Headers: ${call.requestHeaders.join(', ')}`);
-  lines.push('Access-Control-Max-Age: 7200');
-  return lines;
+  message = message.charAt(0).toUpperCase() + message.slice(1);
+  return { code: error.code, stage: error.stage, message, fix: error.fix };
 }

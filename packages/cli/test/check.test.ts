@@ -121,7 +121,7 @@ describe('a call the policy refuses', () => {
   it('says the server refused the preflight outright and gives the whole answer the call needs', async () => {
     const { report } = await run({ method: 'DELETE', headers: [['X-Debug', '1']], credentials: true });
     const failure = report.engines[0]!.failure!;
-    expect(failure.message).toContain('answered it 403 with no CORS headers at all');
+    expect(failure.message).toContain('The OPTIONS answer (403) has no CORS headers at all');
     expect(failure.message).toContain('(DELETE, x-debug)');
     expect(failure.fix).toEqual([
       'HTTP/1.1 204 No Content',
@@ -129,7 +129,6 @@ describe('a call the policy refuses', () => {
       'Access-Control-Allow-Credentials: true',
       'Access-Control-Allow-Methods: DELETE',
       'Access-Control-Allow-Headers: x-debug',
-      'Access-Control-Max-Age: 7200',
     ]);
   });
 

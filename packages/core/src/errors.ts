@@ -14,13 +14,19 @@ export type CorsErrorCode =
   | 'redirect-not-allowed'
   | 'redirect-invalid'
   | 'redirect-with-credentials'
-  | 'too-many-redirects'
-  | 'network-error';
+  | 'too-many-redirects';
 
-export type CorsStage = 'preflight' | 'response' | 'redirect' | 'network';
+/**
+ * Where the fetch failed: the preflight answer, the actual response's CORS check, or a redirect.
+ * (A network failure is the engine's plain TypeError, not a CorsError.)
+ */
+export type CorsStage = 'preflight' | 'response' | 'redirect';
 
+/** What a {@link CorsError} carries besides its message. */
 export interface CorsErrorDetails {
+  /** Which check failed. */
   code: CorsErrorCode;
+  /** Where it failed. */
   stage: CorsStage;
   /** The URL whose answer failed. */
   url: string;
@@ -35,8 +41,11 @@ export interface CorsErrorDetails {
  * with a stable `code` and a message that says what to change.
  */
 export class CorsError extends TypeError implements CorsErrorDetails {
+  /** Always `CorsError`. */
   override name = 'CorsError';
+  /** Which check failed; stable across versions. */
   readonly code: CorsErrorCode;
+  /** Where it failed. */
   readonly stage: CorsStage;
   readonly url: string;
   readonly origin: string;

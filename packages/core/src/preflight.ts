@@ -9,14 +9,19 @@ export interface PreflightGrant {
   methods: string[];
   /** Allowed header names, lowercase, possibly `*`. */
   headers: string[];
+  /** Seconds the answer may be cached, after the engine's parsing and cap. */
   maxAgeSeconds: number;
 }
 
+/** The request a preflight answer is checked against. */
 export interface PreflightQuestion {
+  /** The Origin the preflight carried. */
   origin: string;
+  /** The method as sent (Access-Control-Request-Method). */
   method: string;
   /** Lowercase unsafe header names (Access-Control-Request-Headers). */
   headers: readonly string[];
+  /** Whether the request has `credentials: 'include'`. */
   includeCredentials: boolean;
   /** Set for stream bodies: the method counts as asked for even when safelisted. */
   forced: boolean;
@@ -40,7 +45,11 @@ export function checkPreflight(
   profile: EngineProfile,
 ): PreflightGrant | CheckFailure {
   const cors = corsCheck(headers, question.origin, question.includeCredentials);
-  if (cors !== null) return { ...cors, message: `Preflight: ${cors.message}` };
+  if (cors !== null) {
+    return hasNoCorsHeaders(headers)
+      ? refusedOutright(status, question, cors.code)
+      : { ...cors, message: `Preflight: ${cors.message}` };
+  }
   if (status < 200 || status > 299) {
     return {
       code: 'preflight-status',
@@ -105,6 +114,36 @@ export function checkPreflight(
   }
   const maxAge = profile.maxAge.parse(headers.get('access-control-max-age'));
   return { methods, headers: allowedHeaders, maxAgeSeconds: Math.min(maxAge, profile.maxAge.capSeconds) };
+}
+
+function hasNoCorsHeaders(headers: Headers): boolean {
+  for (const name of headers.keys()) if (name.startsWith('access-control-')) return false;
+  return true;
+}
+
+/**
+ * A preflight answered with no CORS header at all: the server does not handle preflights there, or
+ * refuses this one without saying why (as policies that keep themselves private do). The browser
+ * only reports the missing Allow-Origin; the fix is the whole answer this request needs.
+ */
+function refusedOutright(
+  status: number,
+  question: PreflightQuestion,
+  code: CheckFailure['code'],
+): CheckFailure {
+  const asked = [question.method, ...question.headers].join(', ');
+  const fix = [`Access-Control-Allow-Origin: ${question.origin}`];
+  if (question.includeCredentials) fix.push('Access-Control-Allow-Credentials: true');
+  if (question.forced || !isCorsSafelistedMethod(question.method)) {
+    fix.push(`Access-Control-Allow-Methods: ${question.method}`);
+  }
+  if (question.headers.length > 0) fix.push(`Access-Control-Allow-Headers: ${question.headers.join(', ')}`);
+  if (status < 200 || status > 299) fix.unshift('HTTP/1.1 204 No Content');
+  return {
+    code,
+    message: `Preflight: the OPTIONS answer (${status}) has no CORS headers at all, so the browser refuses the request from ${question.origin}. Either nothing answers preflights at this URL, or the server's CORS configuration refuses this origin or what the preflight asks for (${asked}).`,
+    fix,
+  };
 }
 
 export function isGrant(result: PreflightGrant | CheckFailure): result is PreflightGrant {

@@ -765,6 +765,35 @@ describe('CorsError', () => {
     expect(error.message).toContain('x-b');
   });
 
+  test('a preflight answered with no CORS header at all: the message says so, the fix is the whole answer', async () => {
+    const { fetch } = harness(
+      (request) => new Response(null, { status: request.method === 'OPTIONS' ? 403 : 200 }),
+    );
+    const error = (await expectRejection(
+      fetch(`${API}/x`, { method: 'PATCH', headers: { 'x-b': '1' }, credentials: 'include' }),
+      'allow-origin-missing',
+    )) as CorsError;
+    expect(error.stage).toBe('preflight');
+    expect(error.message).toContain('the OPTIONS answer (403) has no CORS headers at all');
+    expect(error.message).toContain('(PATCH, x-b)');
+    expect(error.fix).toEqual([
+      'HTTP/1.1 204 No Content',
+      `Access-Control-Allow-Origin: ${PAGE}`,
+      'Access-Control-Allow-Credentials: true',
+      'Access-Control-Allow-Methods: PATCH',
+      'Access-Control-Allow-Headers: x-b',
+    ]);
+  });
+
+  test('a preflight answered 2xx with some CORS headers keeps the one-line fix', async () => {
+    const { fetch } = harness(answer({ allowOrigin: null, allowMethods: 'PATCH' }));
+    const error = (await expectRejection(
+      fetch(`${API}/x`, { method: 'PATCH' }),
+      'allow-origin-missing',
+    )) as CorsError;
+    expect(error.fix).toEqual([`Access-Control-Allow-Origin: ${PAGE}`]);
+  });
+
   test('a failing network is a plain TypeError, not a CORS error', async () => {
     const { fetch } = harness(() => {
       throw new Error('ECONNREFUSED');
