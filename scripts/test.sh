@@ -6,6 +6,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 bash scripts/ensure-browsers.sh
 echo "== lint"; pnpm run --silent lint
 echo "== typecheck"; pnpm run --silent typecheck
+echo "== API reference (typedoc)"; pnpm run --silent docs:check
 echo "== build"; pnpm run --silent build:quiet
 echo "== package exports (publint, attw)"; pnpm run --silent check:packages
 echo "== tests"

@@ -5,12 +5,21 @@ import { NetworkFailure } from './network.js';
 import { UsageError } from './options.js';
 import { VERSION } from './version.js';
 
+/** Where the command writes: process.stdout and process.stderr, or a test's buffer. */
 export interface Output {
+  /** Writes a chunk of text. */
   write(text: string): unknown;
 }
 
 /** Exit statuses: the call is allowed in every engine, refused in one at least, or could not be checked. */
-export const EXIT = { allowed: 0, refused: 1, error: 2 } as const;
+export const EXIT = {
+  /** Allowed in every engine checked (also --help and --version). */
+  allowed: 0,
+  /** Refused in at least one engine. */
+  refused: 1,
+  /** A usage error, or the server could not be checked. */
+  error: 2,
+} as const;
 
 /**
  * The `corskit` command, without touching process: writes to the given streams and resolves to the

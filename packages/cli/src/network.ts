@@ -1,9 +1,13 @@
 /** Why nothing usable came back from the server: the CLI reports it and exits 2. */
 export type NetworkFailureKind = 'unreachable' | 'dns' | 'tls' | 'timeout' | 'connection' | 'other';
 
+/** The server could not be checked: its message says what happened, in one sentence. */
 export class NetworkFailure extends Error {
+  /** Always `NetworkFailure`. */
   override name = 'NetworkFailure';
+  /** What kind of failure, for scripts. */
   readonly kind: NetworkFailureKind;
+  /** The URL of the request that failed. */
   readonly url: string;
 
   constructor(kind: NetworkFailureKind, message: string, url: string, options?: { cause?: unknown }) {

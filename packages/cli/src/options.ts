@@ -22,10 +22,12 @@ export interface CheckOptions {
   fetch?: (request: Request, init?: { signal?: AbortSignal }) => Promise<Response>;
 }
 
+/** How long each request may take, unless `timeoutMs` says otherwise. */
 export const DEFAULT_TIMEOUT_MS = 10_000;
 
 /** Bad input: the CLI prints the message with a pointer to --help and exits 2. */
 export class UsageError extends Error {
+  /** Always `UsageError`. */
   override name = 'UsageError';
 }
 

@@ -2,6 +2,7 @@
 export interface ProgressVerdict {
   /** The decoded size a script can know, or null. */
   total: number | null;
+  /** Where the total comes from: an exposed decoded length, Content-Length, or nowhere. */
   source: 'decoded-length' | 'content-length' | 'none';
   /** One sentence: why, and what would make the total known when it is not. */
   note: string;

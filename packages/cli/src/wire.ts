@@ -5,10 +5,15 @@ export type Transport = (request: Request, init?: { signal?: AbortSignal }) => P
 
 /** One request the check put on the wire, and the answer's status and headers. */
 export interface Exchange {
+  /** The method sent (OPTIONS for a preflight). */
   method: string;
+  /** The URL requested. */
   url: string;
+  /** The request's headers as sent, lowercase names. */
   requestHeaders: Array<[string, string]>;
+  /** The answer's status. */
   status: number;
+  /** The answer's headers, lowercase names. */
   responseHeaders: Array<[string, string]>;
   /** The engines whose check this answer served (engines that send the same request share it). */
   engines: Engine[];

@@ -11,9 +11,11 @@ import type { Engine } from './types.js';
 import { isNetworkScheme, parseUrl } from './url.js';
 import { wireHeaders } from './wire-headers.js';
 
+/** Options of {@link createCorsFetch}. */
 export interface CorsFetchOptions {
   /** The page's origin: every request is made as if from a script on it. */
   origin: string;
+  /** Whose CORS behaviour to reproduce; `spec` (the Fetch Standard) by default. */
   engine?: Engine;
   /** Sends one request over the "network" (a real fetch, msw, or a handler) and returns its answer. */
   fetch: (request: Request) => Promise<Response>;

@@ -5,11 +5,13 @@ import type { Engine } from './types.js';
  * behaviour measured in that engine by the real-browser conformance suite (test/conformance).
  */
 export interface EngineProfile {
+  /** The engine this profile describes. */
   engine: Engine;
   /** Extra safelisted request headers and their value rules (Chromium's client hints). */
   extraSafelisted: ReadonlyMap<string, (value: string) => boolean>;
   /** Header names the engine silently drops although the standard lets scripts set them. */
   extraForbidden: ReadonlySet<string>;
+  /** How the CORS-safelisted request-header rules are applied. */
   safelist: {
     /**
      * `entry`: each header-list entry is checked on its own and the values count toward the
@@ -37,7 +39,13 @@ export interface EngineProfile {
   /** Whether `Access-Control-Allow-Headers: *` lets an Authorization header through. */
   wildcardCoversAuthorization: boolean;
   /** Access-Control-Max-Age: absent or unparsable means `parse`'s fallback; larger values are cut to `capSeconds`. */
-  maxAge: { capSeconds: number; parse: (value: string | null) => number };
+  maxAge: {
+    /** The most seconds a preflight answer is cached, whatever Access-Control-Max-Age says. */
+    capSeconds: number;
+    /** Seconds to cache for an Access-Control-Max-Age value (`null`: header absent), before the cap. */
+    parse: (value: string | null) => number;
+  };
+  /** How the preflight cache stores and matches answers. */
   cache: {
     /**
      * `per-entry`: one entry per method and per header name, each refreshed independently
@@ -51,6 +59,7 @@ export interface EngineProfile {
     /** Whether a CORS failure of the actual response drops the URL's cached answers. */
     clearOnFailure: boolean;
   };
+  /** How redirects interact with preflights. */
   redirect: {
     /** A request that needed a preflight preflights again at every hop, even when it became simple. */
     preflightSticky: boolean;
@@ -127,6 +136,7 @@ const SPEC: EngineProfile = {
   wire: { canonicalRange: false, firstContentTypeOnly: false, utf8Values: false },
 };
 
+/** The profile of every engine, keyed by {@link Engine}. */
 export const ENGINE_PROFILES: Readonly<Record<Engine, EngineProfile>> = {
   spec: SPEC,
   chromium: {
@@ -168,6 +178,10 @@ export const ENGINE_PROFILES: Readonly<Record<Engine, EngineProfile>> = {
   },
 };
 
+/**
+ * The profile of `engine` (`spec` when undefined).
+ * @throws TypeError for a name that is not an {@link Engine}.
+ */
 export function engineProfile(engine: Engine | undefined): EngineProfile {
   if (engine === undefined) return SPEC;
   if (!Object.hasOwn(ENGINE_PROFILES, engine)) {

@@ -1,3 +1,10 @@
+/**
+ * The browser's CORS rules as a model: {@link classify} a request, {@link checkPreflight} and
+ * {@link corsCheck} answers, the engines' preflight caches, and {@link createCorsFetch}, a fetch
+ * that enforces CORS like a page script's fetch in Chromium, Firefox, WebKit or the Fetch Standard.
+ *
+ * @packageDocumentation
+ */
 export { classify } from './classify.js';
 export { type CorsFetchOptions, createCorsFetch } from './cors-fetch.js';
 export { ENGINE_PROFILES, type EngineProfile, engineProfile } from './engines.js';

@@ -10,6 +10,7 @@ export function normalizeMethod(method: string): string {
   return NORMALIZED.get(method.toLowerCase()) ?? method;
 }
 
+/** Whether `fetch()` refuses the method outright: CONNECT, TRACE or TRACK, in any letter case. */
 export function isForbiddenMethod(method: string): boolean {
   const upper = method.toUpperCase();
   return upper === 'CONNECT' || upper === 'TRACE' || upper === 'TRACK';

@@ -4,16 +4,21 @@ import type { PreflightGrant } from './preflight.js';
 
 /** What a request needs from the cache to skip its preflight. */
 export interface CacheQuery {
+  /** The Origin the preflight carries. */
   origin: string;
+  /** The request URL; answers are cached per URL. */
   url: string;
+  /** The method as sent (case-sensitive). */
   method: string;
   /** Lowercase unsafe header names. */
   headers: readonly string[];
+  /** Whether the request has `credentials: 'include'`. */
   includeCredentials: boolean;
   /** Stream bodies: the method needs an entry even when safelisted. */
   forced: boolean;
 }
 
+/** An engine's preflight cache: which answers it keeps, and which requests they spare a preflight. */
 export interface PreflightCache {
   /** Whether cached answers cover the request at time `now` (ms), so no preflight is sent. */
   covers(query: CacheQuery, now: number): boolean;
@@ -23,6 +28,7 @@ export interface PreflightCache {
   clear(key: { origin: string; url: string }): void;
 }
 
+/** An empty preflight cache that keeps and matches answers the way `profile`'s engine does. */
 export function createPreflightCache(profile: EngineProfile): PreflightCache {
   return profile.cache.model === 'per-url' ? new PerUrlCache(profile) : new PerEntryCache(profile);
 }

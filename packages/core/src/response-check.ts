@@ -2,9 +2,13 @@ import type { CorsErrorCode } from './errors.js';
 import { isToken, splitHeaderList } from './http.js';
 import { CORS_SAFELISTED_RESPONSE_HEADER_NAMES, isForbiddenResponseHeaderName } from './request-headers.js';
 
+/** A failed CORS or preflight check. */
 export interface CheckFailure {
+  /** Which check failed. */
   code: CorsErrorCode;
+  /** What the browser refused and why. */
   message: string;
+  /** The header lines the server should send instead. */
   fix: string[];
 }
 

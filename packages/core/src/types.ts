@@ -1,16 +1,20 @@
 /** The browser engines whose CORS behaviour corskit models. `spec` is the WHATWG Fetch Standard. */
 export type Engine = 'spec' | 'chromium' | 'firefox' | 'webkit';
 
+/** Every {@link Engine}, `spec` first. */
 export const ENGINES: readonly Engine[] = ['spec', 'chromium', 'firefox', 'webkit'];
 
 /** Why a request needs a CORS preflight. `code` is stable; `message` says what to change. */
 export interface PreflightReason {
+  /** Stable identifier of the reason. */
   code: PreflightReasonCode;
   /** Lowercase header name, for header reasons. */
   header?: string;
+  /** Why, and what would avoid the preflight. */
   message: string;
 }
 
+/** Every reason a request can need a preflight. */
 export type PreflightReasonCode =
   /** The method is not GET, HEAD or POST. */
   | 'method-not-safelisted'
@@ -29,12 +33,15 @@ export type PreflightReasonCode =
   /** A ReadableStream body (streaming upload) always preflights. */
   | 'stream-body';
 
+/** What {@link classify} found out about a request: how the browser will send it, and why. */
 export interface Classification {
   /** The URL as the browser resolves it against the page origin. */
   url: string;
   /** Whether the request goes to another origin than the page's (so the CORS protocol applies). */
   crossOrigin: boolean;
+  /** The request mode after defaults (`cors`). */
   mode: RequestMode;
+  /** The credentials mode after defaults (`same-origin`). */
   credentials: RequestCredentials;
   /** Whether cookies and HTTP auth go with the request (include, or same-origin on the same origin). */
   sendsCredentials: boolean;
@@ -54,10 +61,13 @@ export interface Classification {
   body: BodyKind;
 }
 
+/** The kind of body a request carries; `none` without one. */
 export type BodyKind = 'none' | 'string' | 'urlsearchparams' | 'formdata' | 'blob' | 'buffer' | 'stream';
 
+/** Options of {@link classify}. */
 export interface ClassifyOptions {
   /** The page's origin, serialized (`https://app.example.com`), or `null` for an opaque origin. */
   origin: string;
+  /** Whose CORS behaviour to apply; `spec` (the Fetch Standard) by default. */
   engine?: Engine;
 }

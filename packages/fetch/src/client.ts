@@ -25,6 +25,10 @@ export interface CorsSettings<P extends ClientPolicy | undefined> {
   probe?: boolean;
 }
 
+/**
+ * Options of {@link createClient}: every ky option, plus the CORS settings. `P` is the policy type,
+ * which narrows methods, headers and credentials at compile time.
+ */
 export type ClientOptions<P extends ClientPolicy | undefined = undefined> = ClientDefaults<ConfigOf<P>> &
   CorsSettings<P>;
 

@@ -3,7 +3,12 @@ import { KyError } from 'ky';
 
 /** One likely reason a cross-origin call was refused, with what to change. */
 export interface LikelyCause {
+  /**
+   * Stable identifier: a @corskit/core `CorsErrorCode`, a policy problem (`policy-…`), or a
+   * prediction (`preflight-refused`, `credentials-rejected`, `allow-origin-missing`).
+   */
   code: string;
+  /** What the answer or the policy lacks, and what to change. */
   message: string;
 }
 
@@ -13,7 +18,9 @@ export interface LikelyCause {
  * changes the server's CORS headers.
  */
 export class CorsError extends KyError {
+  /** Always `CorsError`. */
   override name = 'CorsError';
+  /** The request that failed. */
   readonly request: Request;
   /**
    * The failed check when the fetch reports it (@corskit/core's `createCorsFetch` does);

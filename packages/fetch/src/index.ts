@@ -1,3 +1,10 @@
+/**
+ * A CORS-aware browser client on ky ({@link createClient}): preflight prediction, development
+ * warnings, compile-time checks against a @corskit/server policy, a {@link CorsError} that explains
+ * refusals, and honest download progress.
+ *
+ * @packageDocumentation
+ */
 export { type ClientOptions, type CorsSettings, createClient } from './client.js';
 export { detectEngine } from './environment.js';
 export { CorsError, type LikelyCause } from './errors.js';

@@ -4,16 +4,25 @@
  * on the server package.
  */
 export interface ClientPolicyConfig {
+  /** Allowed origins and origin patterns, or `*`. */
   origins: readonly string[] | '*';
+  /** Methods allowed beyond GET, HEAD and POST. */
   methods?: readonly string[];
+  /** Request headers the server accepts, or `*`. */
   requestHeaders?: readonly string[] | '*';
+  /** Response headers scripts may read, or `*`. */
   exposeHeaders?: readonly string[] | '*';
+  /** Whether credentialed calls are allowed. */
   credentials?: boolean;
+  /** Seconds a preflight answer may be cached. */
   maxAge?: number;
 }
 
+/** A @corskit/server policy as the client sees it (the value `definePolicy` returns, or its type). */
 export interface ClientPolicy<C extends ClientPolicyConfig = ClientPolicyConfig> {
+  /** The policy's configuration, with its literal types. */
   readonly config: C;
+  /** Whether the policy allows the serialized origin `origin`. */
   allowsOrigin(origin: string): boolean;
 }
 

@@ -10,6 +10,7 @@ export interface DownloadProgress {
   done: boolean;
 }
 
+/** Called at the start, once per chunk (with the chunk), and at the end of a download. */
 export type DownloadProgressHandler = (progress: DownloadProgress, chunk: Uint8Array) => void;
 
 /** Where a download's total came from. */

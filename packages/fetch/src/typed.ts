@@ -98,6 +98,7 @@ export type CredentialsOption<C> =
 
 /** What a compile error names when an option cannot work under the policy. */
 export interface PolicyRefuses<Reason extends string> {
+  /** The reason, shown in the compile error. */
   readonly 'corskit: the policy refuses this': Reason;
 }
 
@@ -120,6 +121,7 @@ type CommonOptions<C> = Omit<Options, NarrowedKeys> &
 
 /** Per-call options: ky's, with methods, headers and credentials narrowed to the policy. */
 export type CorsRequestOptions<C, H = HeaderRecord> = CommonOptions<C> & {
+  /** Request headers: with a policy, each must be safelisted or accepted by it. */
   headers?: Unrestricted<C> extends true ? NonNullable<Options['headers']> : CheckedHeaders<C, H>;
 };
 
@@ -131,10 +133,13 @@ export type PredictOptions<C, H = HeaderRecord> = CorsRequestOptions<C, H> & {
 
 /** Defaults for `extend()` and `create()`. */
 export type ClientDefaults<C> = CommonOptions<C> & {
+  /** Default headers: with a policy, only names it accepts (or safelisted ones). */
   headers?: AcceptedHeaderRecord<C>;
+  /** The fetch that sends each request (ky's option), such as @corskit/core's `createCorsFetch`. */
   fetch?: Options['fetch'];
 };
 
+/** A call on the client (`client(url, options)`, `client.get(...)`, ...), narrowed to the policy's config `C`. */
 export type CorsRequest<C> = <T = unknown, const H extends HeaderRecord = NoHeaders>(
   url: Input,
   options?: CorsRequestOptions<C, H>,
@@ -151,8 +156,12 @@ export type CorsClient<C extends ClientPolicyConfig = ClientPolicyConfig> = Cors
   ): Promise<Classification>;
   /** Requests and predicted preflights so far, by route and by reason (development builds). */
   preflightReport(): PreflightReport;
+  /** ky's `extend()`: a client with more defaults, keeping the CORS settings. */
   extend(defaults: ClientDefaults<C> | ((parent: Options) => ClientDefaults<C>)): CorsClient<C>;
+  /** ky's `create()`: a client with fresh defaults, keeping the CORS settings and the base fetch. */
   create(defaults?: ClientDefaults<C>): CorsClient<C>;
+  /** ky's `stop`: return it from a `beforeRetry` hook to stop retrying. */
   readonly stop: KyInstance['stop'];
+  /** ky's `retry()`: return its result from an `afterResponse` hook to retry the call. */
   readonly retry: KyInstance['retry'];
 };

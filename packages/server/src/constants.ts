@@ -36,4 +36,5 @@ export const MAX_REQUEST_HEADERS_LENGTH = 4096;
 
 /** Seconds. The default is Chromium's cap; no engine honours more than Firefox's 86400. */
 export const DEFAULT_MAX_AGE = 7200;
+/** Seconds: the largest `maxAge` a policy accepts (Firefox's cap; no engine caches longer). */
 export const MAX_MAX_AGE = 86_400;

@@ -3,6 +3,7 @@
  * so one run shows everything to fix.
  */
 export class PolicyError extends Error {
+  /** Always `PolicyError`. */
   override name = 'PolicyError';
   /** One sentence per problem, each naming the offending value and what to write instead. */
   readonly problems: readonly string[];

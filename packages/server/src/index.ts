@@ -1,3 +1,9 @@
+/**
+ * A validated CORS policy ({@link definePolicy}) and the Fetch API handler wrapper ({@link withCors}).
+ * Adapters for Node http/Express, Hono and msw are in `@corskit/server/node`, `/hono` and `/msw`.
+ *
+ * @packageDocumentation
+ */
 export {
   CORS_DEBUG_HEADER,
   DECODED_CONTENT_LENGTH_HEADER,

@@ -15,4 +15,7 @@ export const PROGRESS_EXPOSE_HEADERS = [
  * Spread into a policy config: `definePolicy({ ...progressPreset, origins: [...] })`. To expose
  * more headers as well, spread PROGRESS_EXPOSE_HEADERS into your own exposeHeaders list.
  */
-export const progressPreset = { exposeHeaders: PROGRESS_EXPOSE_HEADERS } as const;
+export const progressPreset = {
+  /** {@link PROGRESS_EXPOSE_HEADERS}. */
+  exposeHeaders: PROGRESS_EXPOSE_HEADERS,
+} as const;

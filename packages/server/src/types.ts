@@ -11,6 +11,7 @@ export interface PolicyConfig {
   requestHeaders?: readonly string[] | '*';
   /** Response headers scripts may read. */
   exposeHeaders?: readonly string[] | '*';
+  /** Allow cookies and HTTP auth: answers carry `Access-Control-Allow-Credentials: true` (default false). */
   credentials?: boolean;
   /** Seconds a preflight answer may be cached (default 7200, Chromium's cap). */
   maxAge?: number;

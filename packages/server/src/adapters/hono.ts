@@ -1,5 +1,10 @@
 // Hono middleware. Uses only the Request and Response on Hono's context, so it runs wherever Hono
 // runs (Node, Bun, Deno, Workers); `hono` is needed for its types only.
+/**
+ * `@corskit/server/hono`: {@link corsMiddleware} for Hono apps.
+ *
+ * @packageDocumentation
+ */
 import type { MiddlewareHandler } from 'hono';
 import { ORIGIN } from '../constants.js';
 import { addCorsHeaders, answerPreflightRequest } from '../fetch.js';

@@ -2,6 +2,12 @@
 // msw alone answers no preflight and adds no CORS header, and in the browser its Service Worker
 // never even sees preflights; tests that must catch CORS mistakes pair this wrapper with
 // @corskit/core's createCorsFetch (or a real browser).
+/**
+ * `@corskit/server/msw`: {@link withCorsHandlers} makes msw handlers answer preflights and send
+ * CORS headers by a policy. Call them through `createCorsFetch` from @corskit/core to enforce CORS.
+ *
+ * @packageDocumentation
+ */
 import { getResponse, type HttpHandler, http, type RequestHandler } from 'msw';
 import { REQUEST_METHOD } from '../constants.js';
 import { addCorsHeaders, answerPreflightRequest } from '../fetch.js';
@@ -9,6 +15,7 @@ import { type PolicySource, pathOfUrl, selectorFor } from '../routes.js';
 
 export type { PolicySource } from '../routes.js';
 
+/** Options of {@link withCorsHandlers}. */
 export interface CorsHandlersOptions {
   /**
    * Which preflights to answer. `served` (default): those to a URL one of the handlers serves

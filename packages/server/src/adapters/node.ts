@@ -1,5 +1,11 @@
 // Node's http module, and Express / Connect middleware. Reads and writes Node's own header objects
 // (no Request or Response is built), so the per-request cost is a few header reads and writes.
+/**
+ * `@corskit/server/node`: a {@link corsMiddleware} for Express and Connect, and
+ * {@link withCorsListener} for `node:http` servers.
+ *
+ * @packageDocumentation
+ */
 import type {
   IncomingHttpHeaders,
   IncomingMessage,
@@ -23,7 +29,9 @@ export type { PolicySource } from '../routes.js';
 
 /** Connect / Express `next`. */
 export type NextFunction = (error?: unknown) => void;
+/** Express / Connect middleware, as {@link corsMiddleware} returns it. */
 export type CorsMiddleware = (request: IncomingMessage, response: ServerResponse, next: NextFunction) => void;
+/** A `http.createServer` request listener. */
 export type NodeListener = (request: IncomingMessage, response: ServerResponse) => unknown;
 
 /**
