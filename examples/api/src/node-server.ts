@@ -44,7 +44,9 @@ export function apiListener(options: ApiOptions = {}): RequestListener {
 function send(response: ServerResponse, answer: Answer): void {
   const body = answer.json === undefined ? undefined : JSON.stringify(answer.json);
   response.writeHead(answer.status, {
-    ...(body === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }),
+    ...(body === undefined
+      ? {}
+      : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }),
     ...answer.headers,
   });
   response.end(body);
