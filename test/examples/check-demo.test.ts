@@ -1,6 +1,7 @@
 // The quick-start demo (npm run demo): the example API started in the background, checked with
 // `corskit check` for typical calls. These rows are what the README shows a newcomer.
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 
@@ -43,6 +44,14 @@ describe('the quick-start demo', () => {
     expect(row('PATCH /items/1, JSON + X-API-Key')).toEqual(['200*', '200*', '200*', '200*']);
     expect(row('GET /me, with credentials')).toEqual(['401', '401', '401', '401']);
     expect(row('GET /report.csv')).toEqual(['200, total', '200, total', '200, total', '200, total']);
+  });
+
+  it('prints the table the README shows', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const shown = /```\n(call {2}[\s\S]*?)\n\n\* preflighted/.exec(readme)?.[1];
+    const printed = /\n(call {2}[\s\S]*?)\n\n\* preflighted/.exec(output)?.[1];
+    expect(shown).toBeDefined();
+    expect(shown).toBe(printed);
   });
 
   it('shows the refusals, and where Chromium differs', () => {
