@@ -1,3 +1,4 @@
+import type { SafelistRules } from './request-headers.js';
 import type { Engine } from './types.js';
 
 /**
@@ -12,7 +13,7 @@ export interface EngineProfile {
   /** Header names the engine silently drops although the standard lets scripts set them. */
   extraForbidden: ReadonlySet<string>;
   /** How the CORS-safelisted request-header rules are applied. */
-  safelist: {
+  safelist: SafelistRules & {
     /**
      * `entry`: each header-list entry is checked on its own and the values count toward the
      * 1024-byte budget (the standard). `combined`: the value joined per name is checked, once.
@@ -20,12 +21,6 @@ export interface EngineProfile {
     scope: 'entry' | 'combined';
     /** Whether the 1024-byte total over safelisted values applies. */
     budget: boolean;
-    /** Whether bytes >= 0x80 count as CORS-unsafe (Firefox reads them as signed chars). */
-    nonAsciiUnsafe: boolean;
-    /** Whether Range's `bytes` unit matches case-insensitively. */
-    rangeUnitIgnoresCase: boolean;
-    /** The largest Range bound that parses, as decimal digits (null: no limit, as in the standard). */
-    rangeMax: string | null;
   };
   /** Access-Control-Request-Headers names a header once per unsafe entry, repeats included. */
   requestHeadersRepeat: boolean;

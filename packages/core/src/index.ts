@@ -19,6 +19,7 @@ export {
   CORS_SAFELISTED_RESPONSE_HEADER_NAMES,
   isForbiddenRequestHeader,
   isForbiddenResponseHeaderName,
+  type SafelistRules,
   safelistViolation,
 } from './request-headers.js';
 export { type CheckFailure, corsCheck, readableHeaderNames } from './response-check.js';

@@ -88,10 +88,13 @@ function hasUnsafeByte(value: string, nonAsciiUnsafe: boolean): boolean {
   return false;
 }
 
-/** Where an engine's value rules differ from the standard's (see EngineProfile.safelist). */
+/** Where an engine's header-value rules differ from the standard's (part of EngineProfile.safelist). */
 export interface SafelistRules {
+  /** Whether bytes >= 0x80 count as CORS-unsafe (Firefox reads them as signed chars). */
   nonAsciiUnsafe: boolean;
+  /** Whether Range's `bytes` unit matches case-insensitively. */
   rangeUnitIgnoresCase: boolean;
+  /** The largest Range bound that parses, as decimal digits (null: no limit, as in the standard). */
   rangeMax: string | null;
 }
 
