@@ -118,7 +118,10 @@ async function checkEngine(
   } catch (error) {
     // fetch() itself would throw: nothing is sent.
     const message = error instanceof Error ? error.message : String(error);
-    return refusedBeforeSending(engine, { code: 'request-invalid', stage: 'request', message, fix: [] });
+    return {
+      ...blankVerdict(engine),
+      failure: { code: 'request-invalid', stage: 'request', message, fix: [] },
+    };
   }
 
   let preflightAnswer: Exchange | null = null;
@@ -132,22 +135,11 @@ async function checkEngine(
     }),
   });
 
-  const verdict: EngineVerdict = {
-    engine,
-    allowed: false,
-    preflight: {
-      needed: classification.preflight,
-      reasons: classification.reasons,
-      requestHeaders: classification.requestHeaders,
-      cacheSeconds: null,
-      maxAge: null,
-    },
-    dropped: classification.dropped,
-    failure: null,
-    status: null,
-    readableHeaders: [],
-    progress: null,
-  };
+  const verdict = blankVerdict(engine);
+  verdict.preflight.needed = classification.preflight;
+  verdict.preflight.reasons = classification.reasons;
+  verdict.preflight.requestHeaders = classification.requestHeaders;
+  verdict.dropped = classification.dropped;
   try {
     const response = await corsFetch(options.url.href, init);
     verdict.allowed = true;
@@ -183,13 +175,14 @@ async function checkEngine(
   return verdict;
 }
 
-function refusedBeforeSending(engine: Engine, failure: Failure): EngineVerdict {
+/** A verdict with nothing known yet: not allowed, nothing sent. */
+function blankVerdict(engine: Engine): EngineVerdict {
   return {
     engine,
     allowed: false,
     preflight: { needed: false, reasons: [], requestHeaders: [], cacheSeconds: null, maxAge: null },
     dropped: [],
-    failure,
+    failure: null,
     status: null,
     readableHeaders: [],
     progress: null,
