@@ -1,7 +1,8 @@
 import type { MethodRule, RequestHeaderRule } from './config/lists.js';
 import { type PolicySettings, validateConfig } from './config/validate.js';
-import { ALLOW_ORIGIN, EXPOSE_HEADERS, MAX_ORIGIN_LENGTH } from './constants.js';
+import { ALLOW_ORIGIN, EXPOSE_HEADERS } from './constants.js';
 import { compileOriginMatcher } from './matching/origin-matcher.js';
+import { isSerializedOrigin } from './matching/serialized-origin.js';
 import type { CorsPolicy, CorsRefusal, PolicyConfig } from './types.js';
 
 /** What request handling reads from a policy; built once, at definePolicy. */
@@ -62,9 +63,14 @@ export function compiledPolicyOf(policy: unknown): CompiledPolicy {
 
 function compile(settings: PolicySettings): CompiledPolicy {
   const wildcardOrigin = settings.anyOrigin && !settings.credentials;
-  const matches = settings.anyOrigin
-    ? (origin: string) => origin.length <= MAX_ORIGIN_LENGTH
-    : compileOriginMatcher(settings.origins);
+  // Any origin, but only origins: the credentialed form reflects the Origin, so a non-origin (`*`,
+  // `null`, junk) must never come back. `*` without credentials serves `null` too, which is what
+  // browsers accept for `Access-Control-Allow-Origin: *` (sandboxed iframes, file: pages).
+  const matches = !settings.anyOrigin
+    ? compileOriginMatcher(settings.origins)
+    : wildcardOrigin
+      ? (origin: string) => origin === 'null' || isSerializedOrigin(origin)
+      : isSerializedOrigin;
   const { filterOrigin } = settings;
   const allows =
     filterOrigin === null ? matches : (origin: string) => matches(origin) && filterOrigin(origin) === true;
