@@ -5,6 +5,7 @@ import { actualCorsHeaders, answerPreflight } from './answers.js';
 import {
   ALLOW_ORIGIN,
   ORIGIN,
+  PREFLIGHT_CORS_HEADERS,
   REQUEST_HEADERS,
   REQUEST_METHOD,
   REQUEST_PRIVATE_NETWORK,
@@ -61,6 +62,21 @@ export function answerPreflightRequest(
     headers.get(REQUEST_PRIVATE_NETWORK),
   );
   return new Response(null, { status: answer.status, headers: answer.headers });
+}
+
+/**
+ * Makes `merged` (a preflight answer onto which a framework copied headers set before it) carry
+ * exactly the answer's CORS headers: ones set earlier are replaced or removed, Vary is joined.
+ */
+export function restorePreflightAnswer(merged: Headers, answer: Headers): void {
+  for (const name of PREFLIGHT_CORS_HEADERS) {
+    const ours = answer.get(name);
+    if (ours !== null) merged.set(name, ours);
+    else if (merged.has(name)) merged.delete(name);
+  }
+  const vary = answer.get(VARY);
+  const joined = vary === null ? null : mergeVary(merged.get(VARY), vary.split(', '));
+  if (joined !== null) merged.set(VARY, joined);
 }
 
 /**

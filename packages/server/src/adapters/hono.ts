@@ -7,7 +7,7 @@
  */
 import type { MiddlewareHandler } from 'hono';
 import { ORIGIN } from '../constants.js';
-import { addCorsHeaders, answerPreflightRequest } from '../fetch.js';
+import { addCorsHeaders, answerPreflightRequest, restorePreflightAnswer } from '../fetch.js';
 import { type PolicySource, pathOfUrl, selectorFor } from '../routes.js';
 
 export type { PolicySource } from '../routes.js';
@@ -27,7 +27,12 @@ export function corsMiddleware(source: PolicySource): MiddlewareHandler {
     const origin = request.headers.get(ORIGIN);
     if (origin !== null && request.method === 'OPTIONS') {
       const preflight = answerPreflightRequest(policy, request, origin);
-      if (preflight !== null) return preflight;
+      if (preflight !== null) {
+        // Hono copies headers an earlier middleware put on c.res over the answer: undo that for ours.
+        c.res = preflight;
+        restorePreflightAnswer(c.res.headers, preflight.headers);
+        return c.res;
+      }
     }
     await next();
     const response = addCorsHeaders(policy, origin, c.res);

@@ -16,6 +16,7 @@ import type {
 import { actualCorsHeaders, answerPreflight, type HeaderPairs } from '../answers.js';
 import {
   ALLOW_ORIGIN,
+  PREFLIGHT_CORS_HEADERS,
   REQUEST_HEADERS,
   REQUEST_METHOD,
   REQUEST_PRIVATE_NETWORK,
@@ -80,6 +81,11 @@ function handleCors(policy: CompiledPolicy, request: IncomingMessage, response: 
       );
       // A 403 may have a body, so Node would stream it chunked without a length; it has none.
       if (answer.status !== 204) answer.headers['content-length'] = '0';
+      // Headers given to writeHead replace set ones of the same name; remove the other CORS ones
+      // an earlier middleware set, so a refused preflight keeps no Allow-Origin.
+      for (const name of PREFLIGHT_CORS_HEADERS) {
+        if (!(name in answer.headers) && response.hasHeader(name)) response.removeHeader(name);
+      }
       response.writeHead(answer.status, answer.headers);
       response.end();
       return true;
