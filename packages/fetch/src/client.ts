@@ -23,6 +23,13 @@ export interface CorsSettings<P extends ClientPolicy | undefined> {
   onWarning?: WarningHandler;
   /** Send a no-cors HEAD after a failed cross-origin call, to tell CORS from the network; default true. */
   probe?: boolean;
+  /**
+   * The server never content-encodes its responses (no gzip, br, zstd), so a readable
+   * Content-Length is the decoded size and download progress may use it as the total even when
+   * Content-Encoding cannot be read. Default false. A development warning says so if a body proves
+   * it wrong.
+   */
+  contentLengthIsDecoded?: boolean;
 }
 
 /**
@@ -79,15 +86,17 @@ function decorate<P extends ClientPolicy | undefined>(
 export function createClient<P extends ClientPolicy | undefined = undefined>(
   options: ClientOptions<P> = {} as ClientOptions<P>,
 ): CorsClient<ConfigOf<P>> {
-  const { origin, engine, policy, onWarning, probe, fetch, ...kyDefaults } = options as ClientOptions<P> & {
-    fetch?: BaseFetch;
-  };
+  const { origin, engine, policy, onWarning, probe, contentLengthIsDecoded, fetch, ...kyDefaults } =
+    options as ClientOptions<P> & {
+      fetch?: BaseFetch;
+    };
   assertCredentialsPossible(kyDefaults.credentials, policy);
   const context: ClientContext = {
     origin: origin ?? currentOrigin(),
     engine: engine ?? detectEngine(currentUserAgent()),
     policy,
     probe: probe ?? true,
+    contentLengthIsDecoded: contentLengthIsDecoded === true,
     // Looked up per call, so that a fetch patched later (msw, tests) is the one used.
     fetch: fetch ?? ((input, init) => globalThis.fetch(input, init)),
     dev: undefined,
@@ -103,5 +112,5 @@ export function createClient<P extends ClientPolicy | undefined = undefined>(
     fetch: transportFor(context),
     hooks: { ...kyDefaults.hooks, init: [planRequest, ...(kyDefaults.hooks?.init ?? [])] },
   });
-  return decorate(instance, context, { origin, engine, policy, onWarning, probe });
+  return decorate(instance, context, { origin, engine, policy, onWarning, probe, contentLengthIsDecoded });
 }
