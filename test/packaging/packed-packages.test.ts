@@ -4,11 +4,11 @@
 // Worker. Publint and attw check the export maps; only running the code shows a build that loads
 // but breaks when called (a CommonJS default-import mix-up, a missing chunk, an ESM-only dependency).
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type Consumer,
   installPacked,
@@ -59,6 +59,9 @@ let consumer: Consumer;
 beforeAll(async () => {
   consumer = await installPacked(packages, peers);
 }, 240_000);
+afterAll(() => {
+  if (consumer !== undefined) rmSync(consumer.dir, { recursive: true, force: true });
+});
 
 /** The manifest of `dependency` as `fromPackage` resolves it in the consumer. */
 function installedManifest(fromPackage: string, dependency: string): PackageJson {
