@@ -42,7 +42,8 @@ function byteCount(value: string | null): number | null {
  * The decoded size of a response body, when the script can know it: the decoded-length header
  * that @corskit/server's progress preset exposes, or Content-Length when the body is provably not
  * content-encoded. Content-Length counts encoded bytes while the stream yields decoded ones, and a
- * cross-origin response hides Content-Encoding unless exposed, so its absence proves nothing there.
+ * cross-origin response hides Content-Encoding unless exposed, so its absence proves nothing there,
+ * unless the client says the server never encodes (`contentLengthIsDecoded`).
  */
 export function downloadTotal(response: Response, contentLengthIsDecoded = false): DownloadTotal {
   const decoded = byteCount(response.headers.get('x-decoded-content-length'));
