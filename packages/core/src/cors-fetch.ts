@@ -5,7 +5,7 @@ import { CorsError, type CorsErrorCode, type CorsStage } from './errors.js';
 import type { HeaderEntry } from './header-list.js';
 import { checkPreflight, isGrant } from './preflight.js';
 import { type CacheQuery, createPreflightCache, type PreflightCache } from './preflight-cache.js';
-import { preflightNeeds, requestHeadersPerEntry } from './preflight-needs.js';
+import { preflightNeeds } from './preflight-needs.js';
 import { corsCheck, readableHeaderNames } from './response-check.js';
 import type { Engine } from './types.js';
 import { isNetworkScheme, parseUrl } from './url.js';
@@ -158,7 +158,7 @@ async function preflightIfNeeded(
   includeCredentials: boolean,
 ): Promise<boolean> {
   const { profile } = context;
-  const { reasons, requestHeaders } = preflightNeeds(hop.method, hop.entries, hop.stream, profile);
+  const { reasons, names, requestHeaders } = preflightNeeds(hop.method, hop.entries, hop.stream, profile);
   const sticky = profile.redirect.preflightSticky && hop.neededPreflight;
   if (reasons.length === 0 && !sticky) return false;
   // Some engines keep the page origin on a preflight although the request itself goes out as `null`.
@@ -167,21 +167,20 @@ async function preflightIfNeeded(
     origin,
     url: hop.url,
     method: hop.method,
-    headers: requestHeaders,
+    headers: names,
     includeCredentials,
     forced: hop.stream || sticky,
   };
   if (context.cache.covers(query, context.now())) return true;
 
-  const asked = profile.requestHeadersRepeat
-    ? requestHeadersPerEntry(requestHeaders, hop.entries, profile)
-    : requestHeaders;
   const headers: HeaderEntry[] = [
     ['accept', '*/*'],
     ['origin', origin],
     ['access-control-request-method', hop.method],
   ];
-  if (asked.length > 0) headers.push(['access-control-request-headers', asked.join(',')]);
+  if (requestHeaders.length > 0) {
+    headers.push(['access-control-request-headers', requestHeaders.join(',')]);
+  }
   const preflight = new Request(hop.url, {
     method: 'OPTIONS',
     headers,

@@ -8,7 +8,7 @@ export type HeaderEntry = [name: string, value: string];
 /**
  * Builds a request's header list the way `new Headers(init)` with the request (or request-no-cors)
  * guard does: validates every name and value (TypeError), and silently drops what the guard drops,
- * recording the names in `dropped`.
+ * pushing each dropped name onto `dropped` (repeats included: the caller removes them once).
  */
 export function collectHeaders(
   init: HeadersInit | Headers | undefined | null,
@@ -65,22 +65,18 @@ export function appendHeader(
   }
   const name = rawName.toLowerCase();
   if (isForbiddenRequestHeader(name, value) || profile.extraForbidden.has(name)) {
-    addOnce(dropped, name);
+    dropped.push(name);
     return;
   }
   if (mode === 'no-cors') {
     const existing = combinedValue(entries, name);
     const combined = existing === null ? value : `${existing}, ${value}`;
     if (!isNoCorsSafelistedName(name) || safelistViolation(name, combined) !== null) {
-      addOnce(dropped, name);
+      dropped.push(name);
       return;
     }
   }
   entries.push([name, value]);
-}
-
-function addOnce(list: string[], name: string): void {
-  if (!list.includes(name)) list.push(name);
 }
 
 export function hasHeader(entries: readonly HeaderEntry[], name: string): boolean {
@@ -106,9 +102,20 @@ export function combineHeaders(entries: readonly HeaderEntry[]): HeaderEntry[] {
   return [...combined];
 }
 
+/** Up to this many entries, comparing pairs is faster than building a set. */
+const PAIRWISE_LIMIT = 8;
+
 function hasRepeatedName(entries: readonly HeaderEntry[]): boolean {
-  for (let i = 1; i < entries.length; i++) {
-    for (let j = 0; j < i; j++) if (entries[i]![0] === entries[j]![0]) return true;
+  if (entries.length <= PAIRWISE_LIMIT) {
+    for (let i = 1; i < entries.length; i++) {
+      for (let j = 0; j < i; j++) if (entries[i]![0] === entries[j]![0]) return true;
+    }
+    return false;
+  }
+  const seen = new Set<string>();
+  for (const [name] of entries) {
+    if (seen.has(name)) return true;
+    seen.add(name);
   }
   return false;
 }

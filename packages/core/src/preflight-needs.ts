@@ -7,13 +7,19 @@ import type { PreflightReason, PreflightReasonCode } from './types.js';
 
 export interface PreflightNeeds {
   reasons: PreflightReason[];
-  /** Access-Control-Request-Headers: lowercase, sorted, unique. */
+  /** The CORS-unsafe header names: lowercase, sorted, unique (what the preflight cache matches). */
+  names: string[];
+  /**
+   * Access-Control-Request-Headers as the engine sends it: `names`, except that an engine with
+   * `requestHeadersRepeat` (Firefox) names a header once per unsafe entry (`x-twice,x-twice`).
+   */
   requestHeaders: string[];
 }
 
 /**
  * Why a CORS request with this method, header list and body preflights, and the names that go into
- * Access-Control-Request-Headers. Used for the first request and again after each redirect.
+ * Access-Control-Request-Headers. Used by classify, and by createCorsFetch for the first request and
+ * again after each redirect: the one place that says what a preflight asks for.
  */
 export function preflightNeeds(
   method: string,
@@ -24,24 +30,25 @@ export function preflightNeeds(
   const reasons: PreflightReason[] = [];
   if (!isCorsSafelistedMethod(method)) reasons.push(preflightReason('method-not-safelisted', method));
   const checked = profile.safelist.scope === 'combined' ? combineHeaders(entries) : entries;
-  const requestHeaders = unsafeHeaderNames(checked, profile, reasons);
+  const names = unsafeHeaderNames(checked, profile, reasons);
   if (streamBody) reasons.push(preflightReason('stream-body', method));
-  return { reasons, requestHeaders };
+  const requestHeaders = profile.requestHeadersRepeat ? namedPerEntry(names, entries, profile) : names;
+  return { reasons, names, requestHeaders };
 }
 
 /**
  * The Fetch Standard's "CORS-unsafe request-header names", with the engine's extra safelist: each
  * entry checked (joined per name first in engines that do so), then the 1024-byte budget across
  * every safelisted value. Pushes a reason per unsafe name and returns the names, sorted and unique.
+ * One pass with a map, so a hostile list of many names costs O(n log n) (the sort), not O(n²).
  */
 function unsafeHeaderNames(
   entries: readonly HeaderEntry[],
   profile: EngineProfile,
   reasons: PreflightReason[],
 ): string[] {
-  // Few headers per request: plain arrays beat maps here.
-  const unsafeNames: string[] = [];
-  const unsafeCodes: PreflightReasonCode[] = [];
+  // Insertion order: the first violation found for a name is the one reported.
+  const unsafe = new Map<string, PreflightReasonCode>();
   const potentiallyUnsafe: string[] = [];
   let safelistValueSize = 0;
   for (const [name, value] of entries) {
@@ -49,38 +56,45 @@ function unsafeHeaderNames(
     if (violation === null) {
       potentiallyUnsafe.push(name);
       safelistValueSize += value.length;
-    } else if (!unsafeNames.includes(name)) {
-      unsafeNames.push(name);
-      unsafeCodes.push(violation);
+    } else if (!unsafe.has(name)) {
+      unsafe.set(name, violation);
     }
   }
   if (profile.safelist.budget && safelistValueSize > 1024) {
     for (const name of potentiallyUnsafe) {
-      if (unsafeNames.includes(name)) continue;
-      unsafeNames.push(name);
-      unsafeCodes.push('safelisted-headers-too-large');
+      if (!unsafe.has(name)) unsafe.set(name, 'safelisted-headers-too-large');
     }
   }
-  const sorted = unsafeNames.length > 1 ? [...unsafeNames].sort() : unsafeNames;
-  for (const name of sorted) reasons.push(preflightReason(unsafeCodes[unsafeNames.indexOf(name)]!, name));
+  const sorted = [...unsafe.keys()];
+  if (sorted.length > 1) sorted.sort();
+  for (const name of sorted) reasons.push(preflightReason(unsafe.get(name)!, name));
   return sorted;
 }
 
 /**
  * Access-Control-Request-Headers in an engine that names a header once per unsafe entry (Firefox
- * skips the standard's final de-duplication): `names` from preflightNeeds, repeated as needed.
+ * skips the standard's final de-duplication): `names`, each repeated as often as it has unsafe
+ * entries. A name unsafe only through the 1024-byte budget has every entry unsafe.
  */
-export function requestHeadersPerEntry(
+function namedPerEntry(
   names: readonly string[],
   entries: readonly HeaderEntry[],
   profile: EngineProfile,
 ): string[] {
-  return names.flatMap((name) => {
-    const own = entries.filter(([n]) => n === name);
-    const unsafe = own.filter(([n, value]) => headerViolation(n, value, profile) !== null);
-    // A name that is unsafe only through the 1024-byte budget has every entry unsafe.
-    return (unsafe.length > 0 ? unsafe : own).map(() => name);
-  });
+  const counts = new Map<string, { own: number; unsafe: number }>();
+  for (const [name, value] of entries) {
+    let count = counts.get(name);
+    if (count === undefined) counts.set(name, (count = { own: 0, unsafe: 0 }));
+    count.own++;
+    if (headerViolation(name, value, profile) !== null) count.unsafe++;
+  }
+  const asked: string[] = [];
+  for (const name of names) {
+    const count = counts.get(name);
+    const times = count === undefined ? 1 : count.unsafe > 0 ? count.unsafe : count.own;
+    for (let i = 0; i < times; i++) asked.push(name);
+  }
+  return asked;
 }
 
 function headerViolation(name: string, value: string, profile: EngineProfile): PreflightReasonCode | null {

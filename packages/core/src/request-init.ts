@@ -117,7 +117,8 @@ export function parseRequest(
   if (body.contentType !== null && !hasHeader(entries, 'content-type')) {
     appendHeader(entries, 'content-type', body.contentType, mode, profile, dropped);
   }
-  return { url, mode, credentials, method, redirect, referrerPolicy, body, source, entries, dropped };
+  const unique = dropped.length > 1 ? [...new Set(dropped)] : dropped;
+  return { url, mode, credentials, method, redirect, referrerPolicy, body, source, entries, dropped: unique };
 }
 
 function resolveUrl(input: string, origin: string): ParsedUrl {
