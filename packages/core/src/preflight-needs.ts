@@ -84,7 +84,10 @@ function namedPerEntry(
   const counts = new Map<string, { own: number; unsafe: number }>();
   for (const [name, value] of entries) {
     let count = counts.get(name);
-    if (count === undefined) counts.set(name, (count = { own: 0, unsafe: 0 }));
+    if (count === undefined) {
+      count = { own: 0, unsafe: 0 };
+      counts.set(name, count);
+    }
     count.own++;
     if (headerViolation(name, value, profile) !== null) count.unsafe++;
   }
