@@ -252,12 +252,53 @@ function withoutCredentials(href: string): string {
   return url.href;
 }
 
+/**
+ * One request over the transport. A thrown error and `Response.error()` (how msw and test doubles
+ * say "network failure") both become the engine's network error, as in the browser; an answer
+ * that is no Response at all is a bug in the transport, said as such.
+ */
 async function send(context: FetchContext, request: Request): Promise<Response> {
+  let answer: unknown;
   try {
-    return await context.send(request);
+    answer = await context.send(request);
   } catch (cause) {
     throw networkError(context, request.url, cause);
   }
+  if (!isResponseLike(answer)) {
+    throw new TypeError(
+      `createCorsFetch: options.fetch resolved to ${describeValue(answer)} for ${request.method} ${request.url}; it must resolve to a Response.`,
+    );
+  }
+  // Only Response.error() has status 0: a constructed Response's status is 200-599.
+  if (answer.type === 'error' || answer.status === 0) {
+    const cause = new Error(`options.fetch answered ${request.method} ${request.url} with a network error.`);
+    throw networkError(context, request.url, cause);
+  }
+  return answer;
+}
+
+/** A Response, or one from another realm or polyfill: what the checks read of it is there. */
+function isResponseLike(value: unknown): value is Response {
+  if (typeof value !== 'object' || value === null) return false;
+  const { status, headers } = value as { status?: unknown; headers?: { get?: unknown; forEach?: unknown } };
+  return (
+    typeof status === 'number' &&
+    typeof headers === 'object' &&
+    headers !== null &&
+    typeof headers.get === 'function' &&
+    typeof headers.forEach === 'function'
+  );
+}
+
+function describeValue(value: unknown): string {
+  if (value === null || value === undefined) return String(value);
+  if (typeof value === 'string') return `the string ${JSON.stringify(value.slice(0, 40))}`;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') {
+    return `the ${typeof value} ${String(value)}`;
+  }
+  if (typeof value !== 'object') return `a ${typeof value}`;
+  const name = (value as { constructor?: { name?: unknown } }).constructor?.name;
+  return typeof name === 'string' && name !== 'Object' ? `a ${name}` : 'a plain object';
 }
 
 /** The engine's own network-error TypeError (clients such as ky recognise it by its message). */
