@@ -88,7 +88,11 @@ export async function check(options: CheckOptions): Promise<CheckReport> {
   const transport: Transport = options.fetch ?? ((request, init) => fetch(request, init));
   const wire = createWire(transport, resolved.timeoutMs);
   const engines: EngineVerdict[] = [];
-  for (const engine of resolved.engines) engines.push(await checkEngine(engine, resolved, wire));
+  try {
+    for (const engine of resolved.engines) engines.push(await checkEngine(engine, resolved, wire));
+  } finally {
+    wire.close();
+  }
   return {
     url: resolved.url.href,
     origin: resolved.origin,
