@@ -1,5 +1,5 @@
 import type { Engine } from '@corskit/core';
-import { describeNetworkError, lostRequest, type NetworkFailure } from './network.js';
+import { createDeadline } from './deadline.js';
 
 export type Transport = (request: Request, init?: { signal?: AbortSignal }) => Promise<Response>;
 
@@ -23,61 +23,16 @@ export interface Exchange {
  * The network, as the engines' fetches see it. Engines that would send the same preflight or the
  * same request share one exchange, so checking four engines never repeats a request (a PATCH is
  * sent once, not four times). Bodies are never downloaded: only the status and headers matter.
- *
- * `timeoutMs` bounds the whole check (every request, connect and TLS handshake included), and
- * every exchange settles: at the deadline, or when the process would exit with it still pending
- * (Node 20's fetch can lose a request whose connection the server closes: nothing is left to
- * settle it, so the event loop empties), whatever the transport does with its abort signal.
- * Call `close()` when the check is over.
+ * `timeoutMs` bounds the whole check, and every exchange settles (see createDeadline); call
+ * `close()` when the check is over.
  */
 export function createWire(transport: Transport, timeoutMs: number) {
   const exchanges: Exchange[] = [];
   const pending = new Map<string, Promise<Exchange>>();
-  const waiting = new Set<{ request: Request; reject: (failure: NetworkFailure) => void }>();
-  const controller = new AbortController();
-  let stopped: ((request: Request) => NetworkFailure) | null = null;
-
-  /** Ends the check: every request still waiting fails with `reason`, and so does every later one. */
-  function stop(reason: (request: Request) => NetworkFailure): void {
-    if (stopped !== null) return;
-    stopped = reason;
-    controller.abort(new DOMException(`The check took longer than ${timeoutMs} ms.`, 'TimeoutError'));
-    for (const { request, reject } of waiting) reject(reason(request));
-    waiting.clear();
-  }
-  const timedOut = (request: Request) =>
-    describeNetworkError(new DOMException('deadline', 'TimeoutError'), request.url, timeoutMs);
-  const deadline = setTimeout(() => stop(timedOut), timeoutMs);
-  // Unreferenced, so that a request nothing can settle empties the loop and reaches beforeExit.
-  deadline.unref?.();
-  const onBeforeExit = () => {
-    if (waiting.size > 0) stop(lostRequest);
-  };
-  process.on('beforeExit', onBeforeExit);
-
-  /** The transport's answer, or the failure that ends the check first. */
-  function settle(request: Request): Promise<Response> {
-    if (stopped !== null) return Promise.reject(stopped(request));
-    return new Promise<Response>((resolve, reject) => {
-      const entry = { request, reject };
-      waiting.add(entry);
-      Promise.resolve()
-        .then(() => transport(request, { signal: controller.signal }))
-        .then(
-          (response) => {
-            waiting.delete(entry);
-            resolve(response);
-          },
-          (error: unknown) => {
-            waiting.delete(entry);
-            reject(stopped?.(request) ?? describeNetworkError(error, request.url, timeoutMs));
-          },
-        );
-    });
-  }
+  const deadline = createDeadline(timeoutMs);
 
   async function exchange(request: Request): Promise<Exchange> {
-    const response = await settle(request);
+    const response = await deadline.settle(request, (signal) => transport(request, { signal }));
     // Not awaited: a body that never ends must not hold the check.
     response.body?.cancel().catch(() => {});
     const record: Exchange = {
@@ -108,12 +63,7 @@ export function createWire(transport: Transport, timeoutMs: number) {
     };
   }
 
-  function close(): void {
-    clearTimeout(deadline);
-    process.off('beforeExit', onBeforeExit);
-  }
-
-  return { exchanges, forEngine, close };
+  return { exchanges, forEngine, close: deadline.close };
 }
 
 /**

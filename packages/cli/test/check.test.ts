@@ -305,3 +305,17 @@ describe('the timeout bounds the whole check', () => {
     expect(signal?.aborted).toBe(true);
   });
 });
+
+describe('a transport that answers with a network error', () => {
+  it('Response.error() is a NetworkFailure, not a verdict', async () => {
+    const failure = await run(
+      {},
+      server(() => Response.error()),
+    ).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(NetworkFailure);
+    expect(failure).toMatchObject({
+      kind: 'other',
+      message: `The request to ${API}/items failed: The transport answered with a network error (Response.error()).`,
+    });
+  });
+});
