@@ -82,16 +82,16 @@ export function describeNetworkError(error: unknown, url: string, timeoutMs: num
       `${target.origin} answered 100 Continue, which the request never asked for (it sends no Expect: 100-continue), and Node's fetch stops there (UND_ERR_SOCKET), so no final answer can be checked. A browser waits for a final answer after it, which may never come: send the final response (200-599) without 100 Continue.`,
     );
   }
-  if (code === 'UND_ERR_HEADERS_OVERFLOW') {
+  if (code === 'UND_ERR_HEADERS_OVERFLOW' || code === 'HPE_HEADER_OVERFLOW') {
     return make(
       'protocol',
-      `${target.origin} sent response headers larger than Node reads (${maxHeaderSize} bytes in all; UND_ERR_HEADERS_OVERFLOW): one very long header, or very many. Send fewer or shorter headers, or raise the limit to check anyway: NODE_OPTIONS=--max-http-header-size=<bytes>.`,
+      `${target.origin} sent response headers larger than Node reads (${maxHeaderSize} bytes in all; ${code}): one very long header, or very many. Send fewer or shorter headers, or raise the limit to check anyway: NODE_OPTIONS=--max-http-header-size=<bytes>.`,
     );
   }
   if (hasName(error, 'HTTPParserError') || code?.startsWith('HPE_')) {
     return make(
       'protocol',
-      `${target.origin} did not answer in HTTP/1.1 (${detail}${code === undefined ? '' : `, ${code}`}): is another kind of server listening on ${where}?`,
+      `${target.origin} answered with something that is not valid HTTP/1.1 (${detail}${code === undefined ? '' : `, ${code}`}), which a browser refuses too: is another kind of server listening on ${where}, or does the server write malformed headers?`,
     );
   }
   if (code !== undefined && CONNECTION.has(code)) {
