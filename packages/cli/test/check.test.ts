@@ -187,6 +187,29 @@ describe('where the engines differ', () => {
     expect(report.allowed).toBe(false);
   });
 
+  it('Firefox names a header given twice twice, in the verdict as on the wire', async () => {
+    const { report } = await run({
+      method: 'PATCH',
+      headers: [
+        ['X-API-Key', 'a'],
+        ['X-API-Key', 'b'],
+      ],
+    });
+    expect(report.engines.map((v) => [v.engine, v.preflight.requestHeaders])).toEqual([
+      ['spec', ['x-api-key']],
+      ['chromium', ['x-api-key']],
+      ['firefox', ['x-api-key', 'x-api-key']],
+      ['webkit', ['x-api-key']],
+    ]);
+    const asked = report.exchanges
+      .filter((e) => e.method === 'OPTIONS')
+      .map((e) => [new Headers(e.requestHeaders).get('access-control-request-headers'), e.engines]);
+    expect(asked).toEqual([
+      ['x-api-key', ['spec', 'chromium', 'webkit']],
+      ['x-api-key,x-api-key', ['firefox']],
+    ]);
+  });
+
   it('checks only the engines asked for', async () => {
     const { report } = await run({ engines: ['webkit'] });
     expect(report.engines.map((v) => v.engine)).toEqual(['webkit']);
