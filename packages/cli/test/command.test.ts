@@ -242,28 +242,29 @@ describe('corskit check over HTTPS', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toContain(`GET ${httpsOrigin}/items -> 200 (every engine)`);
   });
-
-  it('exits 2 and says why on a certificate the browser would not trust', async () => {
-    const run = await corskit(['check', `${httpsOrigin}/items`, '--origin', APP], {
-      NODE_EXTRA_CA_CERTS: '',
-    });
-    expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(
-      /^corskit: TLS failure with https:\/\/127\.0\.0\.1:\d+: self-signed certificate.*\(DEPTH_ZERO_SELF_SIGNED_CERT\)/,
-    );
-  });
-
-  it('exits 2 when the port speaks plain HTTP', async () => {
-    const run = await corskit(['check', `${httpOrigin.replace('http:', 'https:')}/items`, '--origin', APP]);
-    expect(run.status).toBe(2);
-    expect(run.stderr).toContain('does not speak TLS');
-  });
 });
 
 describe.each(NODES)(
   'on %s, network failures exit 2 with a message that says what happened',
   (_label, node) => {
-    const run = (args: string[], killAfterMs?: number) => corskit(args, {}, node, killAfterMs);
+    const run = (args: string[], killAfterMs?: number, env: NodeJS.ProcessEnv = {}) =>
+      corskit(args, env, node, killAfterMs);
+
+    it('a certificate the browser would not trust', async () => {
+      const result = await run(['check', `${httpsOrigin}/items`, '--origin', APP], undefined, {
+        NODE_EXTRA_CA_CERTS: '',
+      });
+      expect(result.status).toBe(2);
+      expect(result.stderr).toMatch(
+        /^corskit: TLS failure with https:\/\/127\.0\.0\.1:\d+: self-signed certificate.*\(DEPTH_ZERO_SELF_SIGNED_CERT\)/,
+      );
+    });
+
+    it('an https: URL on a port that speaks plain HTTP', async () => {
+      const result = await run(['check', `${httpOrigin.replace('http:', 'https:')}/items`, '--origin', APP]);
+      expect(result.status).toBe(2);
+      expect(result.stderr).toContain('does not speak TLS');
+    });
 
     it('nothing listening', async () => {
       const closed = createHttpServer();
