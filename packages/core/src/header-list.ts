@@ -1,5 +1,6 @@
 import type { EngineProfile } from './engines.js';
 import { isByteString, isToken, isValidHeaderValue, normalizeHeaderValue } from './http.js';
+import { NameTable } from './name-table.js';
 import { isForbiddenRequestHeader, isNoCorsSafelistedName, safelistViolation } from './request-headers.js';
 
 /** One header as the script set it: lowercase name, normalized value. The list keeps repeats apart. */
@@ -102,20 +103,9 @@ export function combineHeaders(entries: readonly HeaderEntry[]): HeaderEntry[] {
   return [...combined];
 }
 
-/** Up to this many entries, comparing pairs is faster than building a set. */
-const PAIRWISE_LIMIT = 8;
-
-function hasRepeatedName(entries: readonly HeaderEntry[]): boolean {
-  if (entries.length <= PAIRWISE_LIMIT) {
-    for (let i = 1; i < entries.length; i++) {
-      for (let j = 0; j < i; j++) if (entries[i]![0] === entries[j]![0]) return true;
-    }
-    return false;
-  }
-  const seen = new Set<string>();
-  for (const [name] of entries) {
-    if (seen.has(name)) return true;
-    seen.add(name);
-  }
+/** Whether some name appears in more than one entry. */
+export function hasRepeatedName(entries: readonly HeaderEntry[]): boolean {
+  const seen = new NameTable<true>();
+  for (const [name] of entries) if (!seen.add(name, true)) return true;
   return false;
 }

@@ -1,6 +1,7 @@
 import type { EngineProfile } from './engines.js';
-import { combineHeaders, type HeaderEntry } from './header-list.js';
+import { combineHeaders, type HeaderEntry, hasRepeatedName } from './header-list.js';
 import { isCorsSafelistedMethod } from './methods.js';
+import { NameTable } from './name-table.js';
 import { preflightReason } from './reasons.js';
 import { safelistViolation } from './request-headers.js';
 import type { PreflightReason, PreflightReasonCode } from './types.js';
@@ -40,15 +41,14 @@ export function preflightNeeds(
  * The Fetch Standard's "CORS-unsafe request-header names", with the engine's extra safelist: each
  * entry checked (joined per name first in engines that do so), then the 1024-byte budget across
  * every safelisted value. Pushes a reason per unsafe name and returns the names, sorted and unique.
- * One pass with a map, so a hostile list of many names costs O(n log n) (the sort), not O(n²).
  */
 function unsafeHeaderNames(
   entries: readonly HeaderEntry[],
   profile: EngineProfile,
   reasons: PreflightReason[],
 ): string[] {
-  // Insertion order: the first violation found for a name is the one reported.
-  const unsafe = new Map<string, PreflightReasonCode>();
+  // In the order found: the first violation found for a name is the one reported.
+  const unsafe = new NameTable<PreflightReasonCode>();
   const potentiallyUnsafe: string[] = [];
   let safelistValueSize = 0;
   for (const [name, value] of entries) {
@@ -56,19 +56,17 @@ function unsafeHeaderNames(
     if (violation === null) {
       potentiallyUnsafe.push(name);
       safelistValueSize += value.length;
-    } else if (!unsafe.has(name)) {
-      unsafe.set(name, violation);
+    } else {
+      unsafe.add(name, violation);
     }
   }
   if (profile.safelist.budget && safelistValueSize > 1024) {
-    for (const name of potentiallyUnsafe) {
-      if (!unsafe.has(name)) unsafe.set(name, 'safelisted-headers-too-large');
-    }
+    for (const name of potentiallyUnsafe) unsafe.add(name, 'safelisted-headers-too-large');
   }
-  const sorted = [...unsafe.keys()];
-  if (sorted.length > 1) sorted.sort();
-  for (const name of sorted) reasons.push(preflightReason(unsafe.get(name)!, name));
-  return sorted;
+  const names = unsafe.keys();
+  if (names.length > 1) names.sort();
+  for (const name of names) reasons.push(preflightReason(unsafe.get(name)!, name));
+  return names;
 }
 
 /**
@@ -81,6 +79,7 @@ function namedPerEntry(
   entries: readonly HeaderEntry[],
   profile: EngineProfile,
 ): string[] {
+  if (!hasRepeatedName(entries)) return names as string[];
   const counts = new Map<string, { own: number; unsafe: number }>();
   for (const [name, value] of entries) {
     let count = counts.get(name);
