@@ -74,12 +74,8 @@ function unsafeHeaderNames(
  * skips the standard's final de-duplication): `names`, each repeated as often as it has unsafe
  * entries. A name unsafe only through the 1024-byte budget has every entry unsafe.
  */
-function namedPerEntry(
-  names: readonly string[],
-  entries: readonly HeaderEntry[],
-  profile: EngineProfile,
-): string[] {
-  if (!hasRepeatedName(entries)) return names as string[];
+function namedPerEntry(names: string[], entries: readonly HeaderEntry[], profile: EngineProfile): string[] {
+  if (!hasRepeatedName(entries)) return names;
   const counts = new Map<string, { own: number; unsafe: number }>();
   for (const [name, value] of entries) {
     let count = counts.get(name);
