@@ -71,6 +71,42 @@ export const PROBES: Record<string, Probe> = {
       return { allowOrigin: response.headers.get('access-control-allow-origin'), body: await response.text() };`,
     expected: { allowOrigin: ORIGIN, body: 'x' },
   },
+  '@corskit/server/fastify': {
+    minNode: '20',
+    loads: ['fastify', 'fastify-plugin'],
+    body: `${policy}
+      const { corsPlugin } = await load('@corskit/server/fastify');
+      const fastify = await load('fastify');
+      const app = (fastify.default ?? fastify)();
+      await app.register(corsPlugin, { policy });
+      app.get('/x', async () => 'x');
+      const response = await app.inject({ url: '/x', headers: { origin: ORIGIN } });
+      const preflight = await app.inject({ method: 'OPTIONS', url: '/y', headers: { origin: ORIGIN, 'access-control-request-method': 'PUT' } });
+      await app.close();
+      return { allowOrigin: response.headers['access-control-allow-origin'], body: response.body, preflight: preflight.statusCode };`,
+    expected: { allowOrigin: ORIGIN, body: 'x', preflight: 204 },
+  },
+  '@corskit/server/koa': {
+    minNode: '20',
+    loads: ['koa'],
+    body: `${policy}
+      const { corsMiddleware } = await load('@corskit/server/koa');
+      const koa = await load('koa');
+      const Koa = koa.default ?? koa;
+      const app = new Koa();
+      app.use(corsMiddleware(policy));
+      app.use((ctx) => { ctx.body = 'x'; });
+      const server = app.listen(0, '127.0.0.1');
+      await new Promise((resolve) => server.once('listening', resolve));
+      try {
+        const response = await fetch('http://127.0.0.1:' + server.address().port + '/x', { headers: { origin: ORIGIN } });
+        return { allowOrigin: response.headers.get('access-control-allow-origin'), body: await response.text() };
+      } finally {
+        server.closeAllConnections();
+        server.close();
+      }`,
+    expected: { allowOrigin: ORIGIN, body: 'x' },
+  },
   // msw 3 needs Node 22.12 (its engines); the adapter claims what its msw needs.
   '@corskit/server/msw': {
     minNode: '22.12',

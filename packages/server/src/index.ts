@@ -1,6 +1,7 @@
 /**
  * A validated CORS policy ({@link definePolicy}) and the Fetch API handler wrapper ({@link withCors}).
- * Adapters for Node http/Express, Hono and msw are in `@corskit/server/node`, `/hono` and `/msw`.
+ * Adapters for Node http/Express, Fastify, Koa, Hono and msw are in `@corskit/server/node`, `/fastify`,
+ * `/koa`, `/hono` and `/msw`.
  *
  * @packageDocumentation
  */

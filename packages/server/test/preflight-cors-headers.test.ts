@@ -2,11 +2,15 @@
 // library, a catch-all "allow everything" layer) put on the response are removed from a refused
 // answer and replaced in an allowed one, by every adapter, as they are on actual responses.
 import { definePolicy, withCors } from '@corskit/server';
+import { corsPlugin } from '@corskit/server/fastify';
 import { corsMiddleware as honoCors } from '@corskit/server/hono';
+import { corsMiddleware as koaCors } from '@corskit/server/koa';
 import { withCorsHandlers } from '@corskit/server/msw';
 import { corsMiddleware as nodeCors, withCorsListener } from '@corskit/server/node';
 import express from 'express';
+import Fastify from 'fastify';
 import { Hono } from 'hono';
+import Koa from 'koa';
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -63,6 +67,19 @@ honoApp.use(async (c, next) => {
 });
 honoApp.use(honoCors(policy));
 
+const fastifyApp = Fastify();
+fastifyApp.addHook('onRequest', async (_request, reply) => {
+  reply.headers(EARLIER);
+});
+fastifyApp.register(corsPlugin, { policy });
+
+const koaApp = new Koa();
+koaApp.use(async (ctx, next) => {
+  ctx.set(EARLIER);
+  await next();
+});
+koaApp.use(koaCors(policy));
+
 const fetchHandler = withCors(policy, () => new Response('x'));
 
 const mswServer = setupServer(
@@ -71,8 +88,11 @@ const mswServer = setupServer(
 
 let expressUrl: { url: string; close(): Promise<void> };
 let listenerUrl: { url: string; close(): Promise<void> };
+let koaUrl: { url: string; close(): Promise<void> };
 beforeAll(async () => {
   expressUrl = await serveOnLoopback(expressApp);
+  koaUrl = await serveOnLoopback(koaApp.callback());
+  await fastifyApp.ready();
   listenerUrl = await serveOnLoopback((request, response) => {
     for (const [name, value] of Object.entries(EARLIER)) response.setHeader(name, value);
     listener(request, response);
@@ -82,6 +102,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await expressUrl.close();
   await listenerUrl.close();
+  await koaUrl.close();
+  await fastifyApp.close();
   mswServer.close();
 });
 
@@ -96,6 +118,15 @@ const adapters: Record<string, Adapter> = {
   'node:http withCorsListener': (origin) => nodeAnswer(listenerUrl.url, origin),
   'Hono corsMiddleware': async (origin) =>
     fromResponse(await honoApp.request('/items/1', { method: 'OPTIONS', headers: preflightHeaders(origin) })),
+  'Fastify corsPlugin': async (origin) => {
+    const answer = await fastifyApp.inject({
+      method: 'OPTIONS',
+      url: '/items/1',
+      headers: preflightHeaders(origin),
+    });
+    return { status: answer.statusCode, header: (name) => (answer.headers[name] ?? null) as string | null };
+  },
+  'Koa corsMiddleware': (origin) => nodeAnswer(koaUrl.url, origin),
   'msw withCorsHandlers': async (origin) =>
     fromResponse(await fetch(`${API}/items/1`, { method: 'OPTIONS', headers: preflightHeaders(origin) })),
 };
