@@ -3,20 +3,27 @@
 //   Fetch API: a Hono app with our Hono middleware vs the same app with hono/cors (app.fetch).
 //   Node:      our Node middleware vs expressjs/cors, each called with a fresh http.IncomingMessage
 //              and http.ServerResponse (no socket) and followed by a handler that ends the response.
-//   Fastify:   the same Fastify app with @fastify/cors vs our Node middleware in an onRequest hook,
-//              driven through fastify.routing(req, res) with fresh Node request/response objects.
+//   Fastify:   the same Fastify app with @fastify/cors vs our corsPlugin, driven through
+//              fastify.routing(req, res) with fresh Node request/response objects.
+//   Koa:       the same Koa app with @koa/cors vs our Koa middleware, driven through
+//              app.callback() with fresh Node request/response objects.
 // Rows: an allowed actual request, an allowed preflight, a refused preflight; each with a small
 // allowlist and with 1,000 allowed origins (the caller is the 500th). Run: npm run bench.
+// BENCH_ONLY=Fastify,Koa (harness name prefixes) measures only those groups.
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { Socket } from 'node:net';
 import os from 'node:os';
 import fastifyCors from '@fastify/cors';
+import koaCors from '@koa/cors';
 import expressCors from 'cors';
 import Fastify from 'fastify';
 import { Hono } from 'hono';
 import { cors as honoCors } from 'hono/cors';
+import Koa from 'koa';
+import { corsPlugin } from '../../packages/server/dist/fastify.js';
 import { corsMiddleware as ourHonoCors } from '../../packages/server/dist/hono.js';
 import { definePolicy, withCors } from '../../packages/server/dist/index.js';
+import { corsMiddleware as ourKoaCors } from '../../packages/server/dist/koa.js';
 import { corsMiddleware as ourNodeCors } from '../../packages/server/dist/node.js';
 
 const CALLER = 'https://app.example.com';
@@ -110,37 +117,43 @@ function nodeStack(middleware) {
   };
 }
 
+/** Resolves once `response.end()` has run: without a socket, 'finish' never fires. */
+function ended(response) {
+  return new Promise((resolve) => {
+    const end = response.end;
+    response.end = function endAndResolve(...args) {
+      const result = end.apply(this, args);
+      resolve();
+      return result;
+    };
+  });
+}
+
 async function fastifyStack(register) {
   const app = Fastify({ logger: false });
   await register(app);
   app.get('/items', (_request, reply) => reply.send([1, 2, 3]));
   await app.ready();
-  return (scenario) =>
-    new Promise((resolve) => {
-      const [request, response] = nodePair(scenario);
-      // Without a socket, 'finish' never fires: the request is served once end() has been called.
-      const end = response.end;
-      response.end = function endAndResolve(...args) {
-        const result = end.apply(this, args);
-        resolve();
-        return result;
-      };
-      app.routing(request, response);
-    });
+  return (scenario) => {
+    const [request, response] = nodePair(scenario);
+    const done = ended(response);
+    app.routing(request, response);
+    return done;
+  };
 }
 
-/** Our Node middleware as a Fastify onRequest hook, the way the README shows it. */
-function ourFastifyHook(policy) {
-  const middleware = ourNodeCors(policy);
-  return async (app) => {
-    app.addHook('onRequest', (request, reply, done) => {
-      let answered = true;
-      middleware(request.raw, reply.raw, () => {
-        answered = false;
-      });
-      if (answered) reply.hijack();
-      else done();
-    });
+function koaStack(middleware) {
+  const app = new Koa();
+  if (middleware) app.use(middleware);
+  app.use((ctx) => {
+    if (ctx.path === '/items' && ctx.method === 'GET') ctx.body = [1, 2, 3];
+  });
+  const callback = app.callback();
+  return (scenario) => {
+    const [request, response] = nodePair(scenario);
+    const done = ended(response);
+    callback(request, response);
+    return done;
   };
 }
 
@@ -198,6 +211,7 @@ console.log('| --- | --- | --- | ---: | --- | ---: | ---: | ---: |');
 const rows = [];
 for (const [listName, origins] of Object.entries(ALLOWLISTS)) {
   const policy = ourPolicy(origins);
+  const originSet = new Set(origins);
   const groups = [
     {
       harness: 'Fetch API (Hono app.fetch)',
@@ -225,13 +239,32 @@ for (const [listName, origins] of Object.entries(ALLOWLISTS)) {
     },
     {
       harness: 'Fastify (fastify.routing)',
-      ours: await fastifyStack(ourFastifyHook(policy)),
+      ours: await fastifyStack((app) => app.register(corsPlugin, { policy })),
       theirsName: '@fastify/cors',
       theirs: await fastifyStack((app) => app.register(fastifyCors, peerOptions(origins))),
       baseline: await fastifyStack(async () => {}),
     },
+    {
+      harness: 'Koa (app.callback)',
+      ours: koaStack(ourKoaCors(policy)),
+      theirsName: '@koa/cors',
+      theirs: koaStack(
+        koaCors({
+          // @koa/cors takes no list: a Set lookup, the cheapest check it could be given.
+          origin: (ctx) => (originSet.has(ctx.get('origin')) ? ctx.get('origin') : ''),
+          allowMethods: ['GET', 'HEAD', 'POST', ...METHODS],
+          allowHeaders: REQUEST_HEADERS,
+          exposeHeaders: EXPOSE,
+          credentials: true,
+          maxAge: MAX_AGE,
+        }),
+      ),
+      baseline: koaStack(null),
+    },
   ];
+  const only = process.env.BENCH_ONLY?.split(',');
   for (const group of groups) {
+    if (only && !only.some((prefix) => group.harness.startsWith(prefix))) continue;
     for (const scenario of Object.keys(SCENARIOS)) {
       const contenders = [
         ['ours', group.ours],
