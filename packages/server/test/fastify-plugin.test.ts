@@ -3,28 +3,8 @@ import { definePolicy, routePolicies } from '@corskit/server';
 import { corsPlugin } from '@corskit/server/fastify';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { ALLOWED, APP, corsHeaders, EVIL, PREFLIGHT_VARY, policy } from './adapter-fixtures.js';
 import { rawRequest } from './helpers.js';
-
-const APP = 'https://app.example.com';
-const EVIL = 'https://evil.example';
-const policy = definePolicy({
-  origins: [APP],
-  methods: ['PUT'],
-  requestHeaders: ['content-type', 'authorization'],
-  exposeHeaders: ['X-Request-Id'],
-  credentials: true,
-});
-const PREFLIGHT_VARY = 'Origin, Access-Control-Request-Method, Access-Control-Request-Headers';
-const ALLOWED = {
-  'access-control-allow-origin': APP,
-  'access-control-allow-credentials': 'true',
-  'access-control-expose-headers': 'X-Request-Id',
-};
-
-const corsHeaders = (headers: Record<string, unknown>) =>
-  Object.fromEntries(
-    Object.entries(headers).filter(([name]) => name.startsWith('access-control-') || name === 'vary'),
-  );
 
 const preflightHeaders = (origin = APP, extra: Record<string, string> = {}) => ({
   origin,

@@ -3,28 +3,8 @@ import { definePolicy, routePolicies } from '@corskit/server';
 import { corsMiddleware } from '@corskit/server/koa';
 import Koa from 'koa';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { ALLOWED, APP, corsHeaders, EVIL, PREFLIGHT_VARY, policy } from './adapter-fixtures.js';
 import { type LoopbackServer, rawRequest, serveOnLoopback } from './helpers.js';
-
-const APP = 'https://app.example.com';
-const EVIL = 'https://evil.example';
-const policy = definePolicy({
-  origins: [APP],
-  methods: ['PUT'],
-  requestHeaders: ['content-type', 'authorization'],
-  exposeHeaders: ['X-Request-Id'],
-  credentials: true,
-});
-const PREFLIGHT_VARY = 'Origin, Access-Control-Request-Method, Access-Control-Request-Headers';
-const ALLOWED = {
-  'access-control-allow-origin': APP,
-  'access-control-allow-credentials': 'true',
-  'access-control-expose-headers': 'X-Request-Id',
-};
-
-const corsHeaders = (headers: Record<string, unknown>) =>
-  Object.fromEntries(
-    Object.entries(headers).filter(([name]) => name.startsWith('access-control-') || name === 'vary'),
-  );
 
 /** The routes, without a router: each path does one thing. */
 function routes(): Koa.Middleware {
