@@ -18,4 +18,10 @@ export { withCors } from './fetch.js';
 export { definePolicy } from './policy.js';
 export { PROGRESS_EXPOSE_HEADERS, progressPreset } from './presets.js';
 export { type PolicyRoutes, type PolicySource, routePolicies } from './routes.js';
-export type { CorsPolicy, CorsRefusal, FetchHandler, PolicyConfig } from './types.js';
+export type {
+  CorsPolicy,
+  CorsRefusal,
+  CrossOriginProtectionOptions,
+  FetchHandler,
+  PolicyConfig,
+} from './types.js';

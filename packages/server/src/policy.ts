@@ -1,4 +1,5 @@
 import type { MethodRule, RequestHeaderRule } from './config/lists.js';
+import type { ProtectionSettings } from './config/protection.js';
 import { type PolicySettings, validateConfig } from './config/validate.js';
 import { ALLOW_ORIGIN, EXPOSE_HEADERS } from './constants.js';
 import { compileOriginMatcher } from './matching/origin-matcher.js';
@@ -25,6 +26,8 @@ export interface CompiledPolicy {
   readonly wildcardHeaders: ReadonlyArray<readonly [string, string]> | null;
   /** Vary names for every other response: `Origin` unless the answer never depends on it. */
   readonly actualVary: readonly string[] | null;
+  /** Cross-origin request protection for unsafe methods, or null when off. */
+  readonly protection: ProtectionSettings | null;
 }
 
 // Symbol.for, not a module-local symbol: the ESM and CJS builds (and each subpath bundle) share it,
@@ -92,6 +95,7 @@ function compile(settings: PolicySettings): CompiledPolicy {
     preflightVary: preflightVary.join(', '),
     wildcardHeaders: wildcardOrigin ? wildcardHeadersFor(settings.exposeHeaders) : null,
     actualVary: wildcardOrigin ? null : Object.freeze(['Origin']),
+    protection: settings.protection === null ? null : Object.freeze(settings.protection),
   });
 }
 

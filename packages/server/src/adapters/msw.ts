@@ -9,8 +9,9 @@
  * @packageDocumentation
  */
 import { getResponse, type HttpHandler, http, type RequestHandler } from 'msw';
-import { REQUEST_METHOD } from '../constants.js';
-import { addCorsHeaders, answerPreflightRequest } from '../fetch.js';
+import { ORIGIN, REQUEST_METHOD } from '../constants.js';
+import { addCorsHeaders, responseOf } from '../fetch.js';
+import { answerBeforeHandler, fetchRequestReader } from '../request-path.js';
 import { type PolicySource, pathOfUrl, selectorFor } from '../routes.js';
 
 export type { PolicySource } from '../routes.js';
@@ -28,7 +29,8 @@ export interface CorsHandlersOptions {
 
 /**
  * `setupServer(...withCorsHandlers(policy, [http.get(...), ...]))`: one msw handler that answers
- * preflights by the policy and adds the policy's CORS headers to what `handlers` return. Wrap
+ * preflights by the policy, refuses cross-origin writes as the server would (crossOriginProtection:
+ * 403, the wrapped handler not called), and adds the policy's CORS headers to what `handlers` return. Wrap
  * `server.use(...)` overrides the same way.
  */
 export function withCorsHandlers(
@@ -44,35 +46,38 @@ export function withCorsHandlers(
 
   const cors = http.all('*', async ({ request }) => {
     const policy = single ?? byPath(pathOfUrl(request.url));
-    const origin = request.headers.get('origin');
-    if (
-      policy !== null &&
-      origin !== null &&
-      request.method === 'OPTIONS' &&
-      request.headers.has(REQUEST_METHOD)
-    ) {
-      if (!answerAll && !(await someHandlerServesUrl(inner, request))) return undefined;
-      return answerPreflightRequest(policy, request, origin) ?? undefined;
+    if (policy === null) return getResponse(inner, request);
+    const early = answerBeforeHandler(policy, request, fetchRequestReader);
+    if (early !== null) {
+      // Only for URLs the handlers serve, so requests to unmocked hosts stay unhandled.
+      if (!answerAll && !(await someHandlerServesUrl(inner, request, early.kind === 'preflight'))) {
+        return undefined;
+      }
+      return responseOf(early);
     }
     const response = await getResponse(inner, request);
-    if (response === undefined || policy === null || isPassthrough(response)) return response;
-    return addCorsHeaders(policy, origin, response);
+    if (response === undefined || isPassthrough(response)) return response;
+    return addCorsHeaders(policy, request.headers.get(ORIGIN), response);
   });
   return [cors];
 }
 
-/** Whether a handler serves the preflight's URL for its own method (or the requested one, for `all`). */
+/**
+ * Whether a handler serves the request's URL: for a preflight, for the handler's own method (or
+ * the requested one, for `all`); for any other request, for the request's own method.
+ */
 async function someHandlerServesUrl(
   handlers: readonly RequestHandler[],
-  preflight: Request,
+  request: Request,
+  preflight: boolean,
 ): Promise<boolean> {
-  const requested = preflight.headers.get(REQUEST_METHOD) ?? 'GET';
+  const requested = preflight ? (request.headers.get(REQUEST_METHOD) ?? 'GET') : request.method;
   for (const handler of handlers) {
     const own = (handler.info as { method?: unknown }).method;
-    const method = typeof own === 'string' ? own : requested;
+    const method = preflight && typeof own === 'string' ? own : requested;
     let probe: Request;
     try {
-      probe = new Request(preflight.url, { method, headers: preflight.headers });
+      probe = new Request(request.url, { method, headers: request.headers });
     } catch {
       continue; // A method fetch refuses (CONNECT, TRACE): no handler serves it.
     }
