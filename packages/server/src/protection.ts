@@ -34,16 +34,16 @@ export function refuseCrossOrigin(
   if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return null;
   if (secFetchSite === 'same-origin' || secFetchSite === 'none') return null;
   if (origin !== null && allows(origin)) return null;
-  const what = `a ${printable(method)} request`;
+  const what = `crossOriginProtection: ${printable(method)}`;
   if (secFetchSite !== null) {
-    const from = origin === null ? 'without an Origin' : 'from an origin the policy does not allow';
-    return `${what} with Sec-Fetch-Site: ${printable(secFetchSite)} ${from} (crossOriginProtection).`;
+    const from = origin === null ? 'and no Origin' : 'from an origin the policy does not allow';
+    return `${what} with Sec-Fetch-Site: ${printable(secFetchSite)} ${from}.`;
   }
   if (origin === null) return null;
   const host = input.host();
   if (originNamesHost(origin, host, settings.hosts)) return null;
-  const seen = host === null ? 'no Host' : `Host: ${printable(host)}`;
-  return `${what} without Sec-Fetch-Site whose Origin is neither allowed by the policy nor this server's own host (${seen}; crossOriginProtection).`;
+  const own = host === null ? 'there is no Host' : `not Host ${printable(host)}`;
+  return `${what} without Sec-Fetch-Site; its Origin is not allowed and ${own}.`;
 }
 
 /** Whether `origin` (`scheme://host[:port]`) names `host` or one of the configured hosts. */
