@@ -108,7 +108,7 @@ async function overSocket(server: (count: () => void) => Parameters<typeof serve
 }
 
 const msw = setupServer();
-beforeAll(() => msw.listen({ onUnhandledRequest: 'error' }));
+beforeAll(() => msw.listen({ onUnhandledFrame: 'error' }));
 afterAll(() => msw.close());
 
 const ADAPTERS: Adapter[] = [
