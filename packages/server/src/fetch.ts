@@ -4,7 +4,8 @@
 import { actualCorsHeaders } from './answers.js';
 import { ALLOW_ORIGIN, ORIGIN, PREFLIGHT_CORS_HEADERS, VARY } from './constants.js';
 import type { CompiledPolicy } from './policy.js';
-import { answerBeforeHandler, type EarlyAnswer, fetchRequestReader } from './request-path.js';
+import { answerBeforeHandler, type EarlyAnswer } from './request-path.js';
+import { fetchRequestReader } from './request-reader.js';
 import { type PolicySource, pathOfUrl, selectorFor } from './routes.js';
 import type { FetchHandler } from './types.js';
 import { mergeVary } from './vary.js';

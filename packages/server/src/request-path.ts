@@ -1,7 +1,6 @@
 // The one decision every adapter makes before its handler runs: answer a preflight, refuse a
 // cross-origin write, or let the request through. Adapters differ only in how they read a request
 // (a RequestReader) and how they write the answer, so the rules live here once.
-import type { IncomingMessage } from 'node:http';
 import { answerPreflight } from './answers.js';
 import {
   CORS_DEBUG_HEADER,
@@ -13,15 +12,7 @@ import {
 import { reportRefusal } from './debug.js';
 import type { CompiledPolicy } from './policy.js';
 import { refuseCrossOrigin } from './protection.js';
-
-/** How an adapter reads the parts of its request object that the policy looks at. */
-export interface RequestReader<R> {
-  method(request: R): string;
-  /** A header's value by lowercase name, or null when absent (or, for Node, repeated into a list). */
-  header(request: R, name: string): string | null;
-  /** The `host[:port]` the request was addressed to: the URL's authority, or the Host header. */
-  host(request: R): string | null;
-}
+import type { RequestReader } from './request-reader.js';
 
 /** An answer that ends the request before the handler runs. Header names are lowercase. */
 export interface EarlyAnswer {
@@ -31,8 +22,6 @@ export interface EarlyAnswer {
   body: string | null;
 }
 
-const SEC_FETCH_SITE = 'sec-fetch-site';
-const FORWARDED_HOST = 'x-forwarded-host';
 const REFUSED_BODY = 'Cross-origin request refused.\n';
 
 /**
@@ -61,17 +50,7 @@ export function answerBeforeHandler<R>(
   }
   const protection = policy.protection;
   if (protection === null) return null;
-  const reason = refuseCrossOrigin(protection, policy.allows, {
-    method,
-    origin: nonEmpty(origin),
-    secFetchSite: nonEmpty(read.header(request, SEC_FETCH_SITE)),
-    host: () => {
-      const forwarded = protection.trustForwardedHost
-        ? firstValue(read.header(request, FORWARDED_HOST))
-        : null;
-      return forwarded ?? read.host(request);
-    },
-  });
+  const reason = refuseCrossOrigin(protection, policy.allows, method, nonEmpty(origin), request, read);
   if (reason === null) return null;
   const headers: Record<string, string> = {
     'content-type': 'text/plain; charset=utf-8',
@@ -84,45 +63,3 @@ export function answerBeforeHandler<R>(
 }
 
 const nonEmpty = (value: string | null) => (value === '' ? null : value);
-
-function firstValue(list: string | null): string | null {
-  if (list === null) return null;
-  const comma = list.indexOf(',');
-  return nonEmpty((comma < 0 ? list : list.slice(0, comma)).trim());
-}
-
-/** Reads a Fetch API Request (withCors, Hono, msw, and any Request-based adapter). */
-export const fetchRequestReader: RequestReader<Request> = {
-  method: (request) => request.method,
-  header: (request, name) => request.headers.get(name),
-  host: (request) => authorityOf(request.url),
-};
-
-/** Reads a Node IncomingMessage (node:http, Express, Connect, and any adapter over Node's request). */
-export const nodeRequestReader: RequestReader<IncomingMessage> = {
-  method: (request) => request.method ?? 'GET',
-  header: (request, name) => {
-    const value = request.headers[name];
-    return typeof value === 'string' ? value : null;
-  },
-  host: (request) => {
-    const { headers } = request;
-    const host = headers.host ?? headers[':authority'];
-    return typeof host === 'string' ? host : null;
-  },
-};
-
-/** The `host[:port]` of an absolute URL (as Request#url always is). */
-function authorityOf(url: string): string | null {
-  const start = url.indexOf('//');
-  if (start < 0) return null;
-  let end = start + 2;
-  while (end < url.length) {
-    const c = url.charCodeAt(end);
-    if (c === 0x2f || c === 0x3f || c === 0x23) break; // / ? #
-    end++;
-  }
-  const authority = url.slice(start + 2, end);
-  const at = authority.lastIndexOf('@');
-  return at < 0 ? authority : authority.slice(at + 1);
-}

@@ -8,7 +8,8 @@
 import type { MiddlewareHandler } from 'hono';
 import { ORIGIN } from '../constants.js';
 import { addCorsHeaders, responseOf, restoreEarlyAnswer } from '../fetch.js';
-import { answerBeforeHandler, fetchRequestReader } from '../request-path.js';
+import { answerBeforeHandler } from '../request-path.js';
+import { fetchRequestReader } from '../request-reader.js';
 import { type PolicySource, pathOfUrl, selectorFor } from '../routes.js';
 
 export type { PolicySource } from '../routes.js';

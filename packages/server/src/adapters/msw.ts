@@ -11,7 +11,8 @@
 import { getResponse, type HttpHandler, http, type RequestHandler } from 'msw';
 import { ORIGIN, REQUEST_METHOD } from '../constants.js';
 import { addCorsHeaders, responseOf } from '../fetch.js';
-import { answerBeforeHandler, fetchRequestReader } from '../request-path.js';
+import { answerBeforeHandler } from '../request-path.js';
+import { fetchRequestReader } from '../request-reader.js';
 import { type PolicySource, pathOfUrl, selectorFor } from '../routes.js';
 
 export type { PolicySource } from '../routes.js';

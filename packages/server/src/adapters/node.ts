@@ -10,7 +10,8 @@ import type { IncomingMessage, OutgoingHttpHeader, OutgoingHttpHeaders, ServerRe
 import { actualCorsHeaders, type HeaderPairs } from '../answers.js';
 import { ALLOW_ORIGIN, PREFLIGHT_CORS_HEADERS, VARY } from '../constants.js';
 import type { CompiledPolicy } from '../policy.js';
-import { answerBeforeHandler, nodeRequestReader } from '../request-path.js';
+import { answerBeforeHandler } from '../request-path.js';
+import { nodeRequestReader } from '../request-reader.js';
 import { type PolicySource, pathOfTarget, selectorFor } from '../routes.js';
 import { mergeVary } from '../vary.js';
 
