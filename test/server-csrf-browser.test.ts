@@ -8,6 +8,8 @@
 //   same-origin http://localhost:API/page
 // Loopback origins are potentially trustworthy, so browsers send Sec-Fetch-Site to them; what each
 // engine sent is recorded and printed.
+
+import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type CorsRefusal, definePolicy } from '@corskit/server';
@@ -62,12 +64,16 @@ function readBody(request: IncomingMessage): Promise<string> {
   });
 }
 
-async function listenOn127(listener: RequestListener): Promise<{ origin: string; close(): Promise<void> }> {
+/** Listens on 127.0.0.1; the origin names it `host` (127.0.0.1, or a name that resolves there). */
+async function listenOn127(
+  listener: RequestListener,
+  host = '127.0.0.1',
+): Promise<{ origin: string; close(): Promise<void> }> {
   const server: Server = createServer(listener);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    origin: `http://127.0.0.1:${port}`,
+    origin: `http://${host}:${port}`,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();
@@ -126,7 +132,19 @@ function pageHtml(page: Page, api: string, next: string | null): string {
   return `<!doctype html><meta charset="utf-8"><title>${page}</title><body><script>${script}</script></body>`;
 }
 
-async function startServers() {
+/**
+ * Where the pages and the API live. `trustworthy`: loopback origins (localhost, 127.0.0.1), to
+ * which browsers send Sec-Fetch-Site. Otherwise two host names that resolve to 127.0.0.1 but are
+ * not potentially trustworthy (plain http, not localhost), so browsers send no Sec-Fetch-Site and
+ * the Origin/Host fallback decides.
+ */
+interface Layout {
+  trustworthy: boolean;
+  /** The API's and the same-site page's host; the other two pages' host (another site). */
+  names?: { api: string; other: string };
+}
+
+async function startServers(layout: Layout) {
   const arrivals: Arrival[] = [];
   const handled: string[] = [];
   const refusals: CorsRefusal[] = [];
@@ -164,11 +182,15 @@ async function startServers() {
       }
     };
 
-  const crossSite = await listenOn127(pageServer('cross-site'));
-  const sameSite = await listenOnLocalhost(pageServer('same-site'));
-  const allowed = await listenOn127(pageServer('allowed'));
   let apiListener: RequestListener = () => {};
-  const api = await listenOnLocalhost((request, response) => apiListener(request, response));
+  const toApi: RequestListener = (request, response) => apiListener(request, response);
+  const { names } = layout;
+  const crossSite = await listenOn127(pageServer('cross-site'), names?.other);
+  const sameSite = names
+    ? await listenOn127(pageServer('same-site'), names.api)
+    : await listenOnLocalhost(pageServer('same-site'));
+  const allowed = await listenOn127(pageServer('allowed'), names?.other);
+  const api = names ? await listenOn127(toApi, names.api) : await listenOnLocalhost(toApi);
   origins['cross-site'] = crossSite.origin;
   origins['same-site'] = sameSite.origin;
   origins.allowed = allowed.origin;
@@ -179,6 +201,8 @@ async function startServers() {
     methods: ['PUT'],
     requestHeaders: ['content-type'],
     credentials: true, // crossOriginProtection is on by default
+    // The allowed page of the untrustworthy layout is plain http on a non-loopback name.
+    dangerouslyAllowInsecureOrigins: !layout.trustworthy,
     debug: (refusal) => refusals.push(refusal),
   });
   const cors = withCorsListener(policy, async (request, response) => {
@@ -238,13 +262,46 @@ interface Run {
   refusals: CorsRefusal[];
 }
 
-describe.each<BrowserEngine>(BROWSER_ENGINES)('%s', (engine) => {
+/**
+ * Two names other than localhost that /etc/hosts (or CORSKIT_LOOPBACK_NAMES, comma-separated) maps
+ * to 127.0.0.1, for the layout without Sec-Fetch-Site; null when this machine has none.
+ */
+function loopbackNames(): { api: string; other: string } | null {
+  const listed = process.env['CORSKIT_LOOPBACK_NAMES']?.split(',').map((name) => name.trim());
+  let names = listed ?? [];
+  if (listed === undefined) {
+    try {
+      for (const line of readFileSync('/etc/hosts', 'utf8').split('\n')) {
+        const [address, ...aliases] = line.replace(/#.*/, '').trim().split(/\s+/);
+        if (address !== '127.0.0.1') continue;
+        names.push(...aliases.filter((name) => name !== 'localhost' && !name.endsWith('.localhost')));
+      }
+    } catch {
+      names = [];
+    }
+  }
+  const [api, other] = names;
+  return api !== undefined && other !== undefined && api !== other ? { api, other } : null;
+}
+
+const NAMES = loopbackNames();
+const LAYOUTS: Array<[string, Layout]> = [['loopback origins', { trustworthy: true }]];
+if (NAMES !== null)
+  LAYOUTS.push([`plain-http names (${NAMES.api}, ${NAMES.other})`, { trustworthy: false, names: NAMES }]);
+else
+  console.warn(
+    'server-csrf-browser: no two loopback names in /etc/hosts; the no-Sec-Fetch-Site layout is not run',
+  );
+
+describe.each(
+  LAYOUTS.flatMap(([name, layout]) => BROWSER_ENGINES.map((engine) => ({ name, layout, engine }))),
+)('$engine, $name', ({ engine, layout }) => {
   let run: Run | undefined;
   let failure = 'the browser run did not happen';
 
   beforeAll(
     async () => {
-      const servers = await startServers();
+      const servers = await startServers(layout);
       try {
         const visited = await visit(engine, servers.start, servers.done, REPORT_BUDGET_MS);
         if (!visited.ok) failure = visited.reason;
@@ -329,6 +386,17 @@ describe.each<BrowserEngine>(BROWSER_ENGINES)('%s', (engine) => {
     expect(refused.length).toBe(FOREIGN.length * (SHAPES.length - 1));
     for (const refusal of refused) expect(refusal.reason).toMatch(/^crossOriginProtection: POST /);
   });
+
+  test(
+    layout.trustworthy
+      ? 'Sec-Fetch-Site decided'
+      : 'no Sec-Fetch-Site was sent: the Origin/Host fallback decided',
+    () => {
+      const sites = new Set(browser().arrivals.map((arrival) => arrival.secFetchSite));
+      if (layout.trustworthy) expect(sites.has(null)).toBe(false);
+      else expect([...sites]).toEqual([null]);
+    },
+  );
 });
 
 /** One line per engine: its version and what it sent in Sec-Fetch-Site from each page. */
