@@ -16,7 +16,7 @@ import { type CorsRefusal, definePolicy } from '@corskit/server';
 import { withCorsListener } from '@corskit/server/node';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { BROWSER_ENGINES, type BrowserEngine, visit } from './support/browsers.ts';
-import { listenOnLocalhost } from './support/loopback.ts';
+import { listenOnLocalhost, readBody } from './support/loopback.ts';
 import { delay } from './support/processes.ts';
 
 const REPORT_BUDGET_MS = 90_000;
@@ -51,17 +51,6 @@ interface PageReport {
   userAgent: string;
   /** What the page's script saw for each fetch (forms and beacons give it nothing to see). */
   seen: Record<string, string>;
-}
-
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve) => {
-    let body = '';
-    request.setEncoding('utf8');
-    request.on('data', (chunk: string) => {
-      body += chunk;
-    });
-    request.on('end', () => resolve(body));
-  });
 }
 
 /** Listens on 127.0.0.1; the origin names it `host` (127.0.0.1, or a name that resolves there). */
