@@ -105,11 +105,23 @@ function wildcardHeadersFor(exposeHeaders: string | null): ReadonlyArray<readonl
   return Object.freeze(headers);
 }
 
+/** Arrays and plain option objects (crossOriginProtection's) copied and frozen, one level down. */
+function freezeCopy(value: unknown): unknown {
+  if (Array.isArray(value)) return Object.freeze([...value]);
+  if (typeof value !== 'object' || value === null || Object.getPrototypeOf(value) !== Object.prototype) {
+    return value;
+  }
+  const copy: Record<string, unknown> = {};
+  for (const [key, inner] of Object.entries(value))
+    copy[key] = Array.isArray(inner) ? Object.freeze([...inner]) : inner;
+  return Object.freeze(copy);
+}
+
 /** A frozen copy of the config: later changes to the caller's object cannot desync policy.config. */
 function snapshot<C extends PolicyConfig>(config: C): C {
   const copy: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(config)) {
-    copy[key] = Array.isArray(value) ? Object.freeze([...value]) : value;
+    copy[key] = freezeCopy(value);
   }
   return Object.freeze(copy) as C;
 }

@@ -605,6 +605,14 @@ describe('validation', () => {
     ]);
   });
 
+  test('policy.config keeps the options as given, frozen', () => {
+    const hosts = ['api.example.com'];
+    const policy = definePolicy({ origins: [APP], crossOriginProtection: { hosts } });
+    hosts.push('evil.example');
+    expect(policy.config.crossOriginProtection).toEqual({ hosts: ['api.example.com'] });
+    expect(Object.isFrozen(policy.config.crossOriginProtection)).toBe(true);
+  });
+
   test('accepts the documented forms', () => {
     for (const value of [
       true,
