@@ -625,3 +625,52 @@ describe('validation', () => {
     }
   });
 });
+
+describe('CORS headers an earlier middleware set', () => {
+  // What a permissive layer registered before the policy puts on every response.
+  const EARLIER = { 'access-control-allow-origin': '*', 'access-control-allow-credentials': 'true' };
+  const attack = { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' };
+
+  test('are not on a refused write (Express)', async () => {
+    let handled = false;
+    const app = express();
+    app.use((_request, response, next) => {
+      for (const [name, value] of Object.entries(EARLIER)) response.setHeader(name, value);
+      next();
+    });
+    app.use(corsMiddleware(credentialed()));
+    app.use((_request, response) => {
+      handled = true;
+      response.send('ok');
+    });
+    const loopback = await serveOnLoopback(app);
+    try {
+      const answer = await rawRequest(`${loopback.url}/items`, 'POST', attack);
+      expect(answer.status).toBe(403);
+      expect(corsNames(Object.keys(answer.headers))).toEqual([]);
+      expect(handled).toBe(false);
+    } finally {
+      await loopback.close();
+    }
+  });
+
+  test('are not on a refused write (Hono)', async () => {
+    let handled = false;
+    const app = new Hono();
+    app.use(async (c, next) => {
+      for (const [name, value] of Object.entries(EARLIER)) c.header(name, value);
+      await next();
+    });
+    app.use(honoCors(credentialed()));
+    app.post('*', (c) => {
+      handled = true;
+      return c.text('ok');
+    });
+    const response = await app.fetch(
+      new Request(`https://${API_HOST}/items`, { method: 'POST', headers: attack }),
+    );
+    expect(response.status).toBe(403);
+    expect(corsNames(response.headers.keys())).toEqual([]);
+    expect(handled).toBe(false);
+  });
+});
