@@ -16,8 +16,8 @@ export type { PolicySource } from '../routes.js';
 
 /**
  * `app.use(corsMiddleware(policy))`: answers preflights itself (register it before routes and
- * authentication), refuses cross-origin writes when `crossOriginProtection` is on, and gives every other response the policy's CORS headers and `Vary: Origin`.
- * Unlike a middleware that treats every OPTIONS as a preflight, an OPTIONS without
+ * authentication), refuses cross-origin writes when `crossOriginProtection` is on, and gives
+ * every other response the policy's CORS headers and `Vary: Origin`. Unlike a middleware that treats every OPTIONS as a preflight, an OPTIONS without
  * Access-Control-Request-Method reaches your routes.
  */
 export function corsMiddleware(source: PolicySource): MiddlewareHandler {

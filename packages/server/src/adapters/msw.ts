@@ -31,8 +31,8 @@ export interface CorsHandlersOptions {
 /**
  * `setupServer(...withCorsHandlers(policy, [http.get(...), ...]))`: one msw handler that answers
  * preflights by the policy, refuses cross-origin writes as the server would (crossOriginProtection:
- * 403, the wrapped handler not called), and adds the policy's CORS headers to what `handlers` return. Wrap
- * `server.use(...)` overrides the same way.
+ * 403, the wrapped handler not called), and adds the policy's CORS headers to what `handlers`
+ * return. Wrap `server.use(...)` overrides the same way.
  */
 export function withCorsHandlers(
   source: PolicySource,
