@@ -1,8 +1,8 @@
 // crossOriginProtection, table-driven: the request shapes of Go's net/http CrossOriginProtection
 // tests and of tower-csrf's (method × Sec-Fetch-Site × Origin × Host × trusted origins), written
 // as our own cases, plus the full cross product of those dimensions, each through every adapter
-// (withCors, Hono, node:http and Express over real sockets, msw). A refused request is a 403 with
-// no CORS headers, and the handler never runs.
+// (withCors, Hono, msw; node:http, Express, Fastify and Koa over real sockets). A refused request
+// is a 403 with no CORS headers, and the handler never runs.
 import {
   type CorsPolicy,
   type CorsRefusal,
@@ -12,11 +12,15 @@ import {
   routePolicies,
   withCors,
 } from '@corskit/server';
+import { corsPlugin } from '@corskit/server/fastify';
 import { corsMiddleware as honoCors } from '@corskit/server/hono';
+import { corsMiddleware as koaCors } from '@corskit/server/koa';
 import { withCorsHandlers } from '@corskit/server/msw';
 import { corsMiddleware, withCorsListener } from '@corskit/server/node';
 import express from 'express';
+import Fastify from 'fastify';
 import { Hono } from 'hono';
+import Koa from 'koa';
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -166,6 +170,44 @@ const ADAPTERS: Adapter[] = [
           response.send('ok');
         });
         return app;
+      }),
+  },
+  {
+    name: 'fastify',
+    start: async (source) => {
+      let hit = () => {};
+      const app = Fastify();
+      // Our own OPTIONS * route below (the catch-all), so the plugin registers none.
+      await app.register(corsPlugin, { policy: source, optionsRoute: false });
+      app.all('*', (_request, reply) => {
+        hit();
+        reply.send('ok');
+      });
+      await app.ready();
+      const run = await overSocket((count) => {
+        hit = count;
+        return (request, response) => app.routing(request, response);
+      });
+      return {
+        drive: run.drive,
+        close: async () => {
+          await run.close();
+          await app.close();
+        },
+      };
+    },
+  },
+  {
+    name: 'koa',
+    start: (source) =>
+      overSocket((hit) => {
+        const app = new Koa();
+        app.use(koaCors(source));
+        app.use((ctx) => {
+          hit();
+          ctx.body = 'ok';
+        });
+        return app.callback();
       }),
   },
   {
