@@ -17,6 +17,11 @@ export interface RunServers {
   pageUrl: string;
   /** Settles when the page posts its results. */
   report: Promise<PageReport>;
+  /**
+   * Request headers the browser fills in by itself, as its own same-origin fetch of the setup carried
+   * them (lowercase name to value): what a cross-origin request gets where the script set none.
+   */
+  browserDefaults: Record<string, string>;
   close(): Promise<void>;
 }
 
@@ -32,6 +37,9 @@ const PAGE_FILES: Record<string, string> = {
   '/client.js': fileURLToPath(new URL('./page/client.js', import.meta.url)),
 };
 
+/** Headers whose browser-chosen values the setup request shows (see RunServers.browserDefaults). */
+const FILLED_IN_BY_THE_BROWSER = ['user-agent', 'accept-language'];
+
 const PAGE_HTML = `<!doctype html><meta charset="utf-8"><title>corskit conformance</title>
 <script type="module" src="/runner.js"></script>
 `;
@@ -41,6 +49,7 @@ export async function startServers(cases: TestCase[], settings: RunSettings): Pr
   const run = `r${randomBytes(6).toString('hex')}`;
   const journal = createJournal();
   let origins: Origins | undefined;
+  const browserDefaults: Record<string, string> = {};
   let reportResults: (report: PageReport) => void = () => {};
   const report = new Promise<PageReport>((resolve) => {
     reportResults = resolve;
@@ -62,6 +71,10 @@ export async function startServers(cases: TestCase[], settings: RunSettings): Pr
       return new Response(await readFile(file, 'utf8'), { headers: { 'content-type': 'text/javascript' } });
     }
     if (request.method === 'GET' && pathname === '/setup.json') {
+      for (const name of FILLED_IN_BY_THE_BROWSER) {
+        const value = request.headers.get(name);
+        if (value !== null) browserDefaults[name] = value;
+      }
       return Response.json({ run, origins, cases, ...settings });
     }
     if (request.method === 'POST' && pathname === '/mark') {
@@ -103,6 +116,7 @@ export async function startServers(cases: TestCase[], settings: RunSettings): Pr
     journal,
     pageUrl: `${origins.page}/`,
     report,
+    browserDefaults,
     close: async () => {
       await Promise.all(servers.map((server) => server.close()));
     },
