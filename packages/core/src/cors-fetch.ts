@@ -3,13 +3,13 @@ import { analyze, pageOrigin } from './classify.js';
 import { type EngineProfile, engineProfile } from './engines.js';
 import { CorsError, type CorsErrorCode, type CorsStage } from './errors.js';
 import type { HeaderEntry } from './header-list.js';
-import { checkPreflight, isGrant } from './preflight.js';
+import { checkPreflight, isGrant, refusedGrant } from './preflight.js';
 import { type CacheQuery, createPreflightCache, type PreflightCache } from './preflight-cache.js';
 import { preflightNeeds } from './preflight-needs.js';
 import { corsCheck, readableHeaderNames } from './response-check.js';
 import type { Engine } from './types.js';
 import { isNetworkScheme, parseUrl } from './url.js';
-import { wireHeaders } from './wire-headers.js';
+import { effectiveCacheMode, wireHeaders } from './wire-headers.js';
 
 /** Options of {@link createCorsFetch}. */
 export interface CorsFetchOptions {
@@ -27,6 +27,12 @@ const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 const REQUEST_BODY_HEADERS = ['content-encoding', 'content-language', 'content-location', 'content-type'];
 const MAX_REDIRECTS = 20;
+/** Preflight failures of a well-formed answer that only refused this request's method or headers. */
+const REFUSALS = new Set<CorsErrorCode>([
+  'method-not-allowed',
+  'header-not-allowed',
+  'authorization-not-covered-by-wildcard',
+]);
 
 type Tainting = 'basic' | 'cors' | 'opaque';
 
@@ -43,6 +49,8 @@ interface Hop {
   taintedOrigin: boolean;
   /** Set once an earlier hop needed a preflight (some engines then preflight every later hop). */
   neededPreflight: boolean;
+  /** The request's cache mode after the conditional-request rule. */
+  cache: RequestCache;
 }
 
 interface FetchContext {
@@ -77,10 +85,17 @@ export function createCorsFetch(options: CorsFetchOptions): typeof fetch {
 }
 
 async function corsFetch(context: FetchContext, input: RequestInfo | URL, init: RequestInit | undefined) {
-  const { classification, request } = analyze(input as string | URL | Request, init, {
-    origin: context.origin,
-    engine: context.profile.engine,
-  });
+  const options = { origin: context.origin, engine: context.profile.engine };
+  let analyzed: ReturnType<typeof analyze>;
+  try {
+    analyzed = analyze(input as string | URL | Request, init, options);
+  } catch (error) {
+    if (context.profile.sameOriginStreamPreflights && init?.mode === 'same-origin') {
+      await preflightBeforeRefusal(context, input as string | URL, init);
+    }
+    throw error;
+  }
+  const { classification, request } = analyzed;
   const { mode, credentials, redirect } = request;
   if (request.url.protocol === 'data:') return fetch(request.url.href);
 
@@ -97,6 +112,7 @@ async function corsFetch(context: FetchContext, input: RequestInfo | URL, init: 
     tainting: !classification.crossOrigin ? 'basic' : mode === 'no-cors' ? 'opaque' : 'cors',
     taintedOrigin: false,
     neededPreflight: false,
+    cache: effectiveCacheMode(request.cache, request.entries, context.profile),
   };
   if (hop.tainting === 'opaque' && redirect !== 'follow') {
     throw new TypeError(`A no-cors request must use redirect: 'follow'.`);
@@ -120,6 +136,19 @@ async function corsFetch(context: FetchContext, input: RequestInfo | URL, init: 
       includeCredentials || (credentials === 'same-origin' && hop.tainting === 'basic');
     const originHeader = originToSend(hop, requestOrigin, request.referrerPolicy);
     const wire = await send(context, toWireRequest(hop, originHeader, sendsCredentials, context.profile));
+    if (
+      context.profile.wire.rangeRefusesEncodedAnswer &&
+      hop.entries.some(([name]) => name === 'range') &&
+      (wire.headers.get('content-encoding') ?? 'identity').toLowerCase() !== 'identity'
+    ) {
+      // The engine asked for `Accept-Encoding: identity` because of the Range header.
+      await wire.body?.cancel();
+      throw networkError(
+        context,
+        hop.url,
+        new Error('A Range request was answered with a Content-Encoding.'),
+      );
+    }
 
     if (hop.tainting === 'cors') {
       const failure = corsCheck(wire.headers, requestOrigin, includeCredentials);
@@ -130,7 +159,7 @@ async function corsFetch(context: FetchContext, input: RequestInfo | URL, init: 
       }
     }
     if (!REDIRECT_STATUSES.has(wire.status))
-      return scriptResponse(wire, hop, includeCredentials, redirects > 0);
+      return scriptResponse(context, wire, hop, includeCredentials, redirects > 0);
 
     if (redirect === 'error') {
       const message = `The answer redirects (${wire.status}) but the request has redirect: 'error'.`;
@@ -138,12 +167,42 @@ async function corsFetch(context: FetchContext, input: RequestInfo | URL, init: 
     }
     if (redirect === 'manual') return withShape(Response.error(), { type: 'opaqueredirect', url: hop.url });
     const location = wire.headers.get('location');
-    if (location === null) return scriptResponse(wire, hop, includeCredentials, redirects > 0);
+    if (location === null) return scriptResponse(context, wire, hop, includeCredentials, redirects > 0);
     if (++redirects > MAX_REDIRECTS) {
       const message = `More than ${MAX_REDIRECTS} redirects.`;
       throw corsError('too-many-redirects', 'redirect', message, hop.url, requestOrigin);
     }
     hop = nextHop(context, hop, wire.status, location, mode, requestOrigin);
+  }
+}
+
+/** The preflight a same-origin-mode stream upload sends before it is refused, whatever its answer. */
+async function preflightBeforeRefusal(context: FetchContext, input: string | URL, init: RequestInit) {
+  if (!(init.body instanceof ReadableStream)) return;
+  try {
+    const { classification, request } = analyze(
+      input,
+      { ...init, mode: 'cors' },
+      {
+        origin: context.origin,
+        engine: context.profile.engine,
+      },
+    );
+    if (!classification.crossOrigin) return;
+    const hop: Hop = {
+      url: classification.url,
+      method: classification.method,
+      entries: request.entries,
+      body: null,
+      stream: true,
+      tainting: 'cors',
+      taintedOrigin: false,
+      neededPreflight: false,
+      cache: effectiveCacheMode(request.cache, request.entries, context.profile),
+    };
+    await preflightIfNeeded(context, hop, context.origin, request.credentials === 'include');
+  } catch {
+    // The request is refused either way; only what reached the server matters here.
   }
 }
 
@@ -171,7 +230,8 @@ async function preflightIfNeeded(
     includeCredentials,
     forced: hop.stream || sticky,
   };
-  if (context.cache.covers(query, context.now())) return true;
+  const usesCache = !profile.cacheMode.bypassesPreflightCache.has(hop.cache);
+  if (usesCache && context.cache.covers(query, context.now())) return true;
 
   const headers: HeaderEntry[] = [
     ['accept', '*/*'],
@@ -190,9 +250,14 @@ async function preflightIfNeeded(
   const answer = await send(context, preflight);
   const result = checkPreflight(answer.status, answer.headers, query, profile);
   await answer.body?.cancel();
-  if (!isGrant(result))
+  const stores = !profile.cacheMode.storesNoPreflight.has(hop.cache);
+  if (!isGrant(result)) {
+    const refused = profile.cache.storesRefused && REFUSALS.has(result.code);
+    const grant = refused ? refusedGrant(answer.headers, query, profile) : null;
+    if (grant && stores) context.cache.store(query, grant, context.now());
     throw corsError(result.code, 'preflight', result.message, hop.url, origin, result.fix);
-  context.cache.store(query, result, context.now());
+  }
+  if (stores) context.cache.store(query, result, context.now());
   return true;
 }
 
@@ -226,7 +291,11 @@ function toWireRequest(
   sendsCredentials: boolean,
   profile: EngineProfile,
 ): Request {
-  let headers = wireHeaders(hop.entries, profile);
+  let headers = wireHeaders(hop.entries, profile, {
+    method: hop.method,
+    cache: hop.cache,
+    hasBody: hop.body !== null,
+  });
   // Let the Request constructor write the multipart boundary it will use.
   if (hop.body instanceof FormData) headers = headers.filter(([, value]) => value !== FORM_DATA_CONTENT_TYPE);
   const init: RequestInit & { duplex?: 'half' } = {
@@ -343,6 +412,8 @@ function nextHop(
   }
   // Authorization never follows a redirect to another origin.
   if (currentOrigin !== next.origin) entries = entries.filter(([name]) => name !== 'authorization');
+  const { dropsHeaders } = context.profile.redirect;
+  if (dropsHeaders.size > 0) entries = entries.filter(([name]) => !dropsHeaders.has(name));
   const taintedOrigin =
     hop.taintedOrigin || (currentOrigin !== next.origin && context.origin !== currentOrigin);
   let tainting = hop.tainting;
@@ -358,6 +429,7 @@ function nextHop(
 
 /** The response as the script sees it: basic, CORS-filtered, or opaque. */
 function scriptResponse(
+  context: FetchContext,
   wire: Response,
   hop: Hop,
   includeCredentials: boolean,
@@ -366,7 +438,10 @@ function scriptResponse(
   if (hop.tainting === 'opaque')
     return withShape(Response.error(), { type: 'opaque', url: '', redirected: false });
   const body = NULL_BODY_STATUSES.has(wire.status) || hop.method === 'HEAD' ? null : wire.body;
-  const readable = hop.tainting === 'cors' ? readableHeaderNames(wire.headers, includeCredentials) : null;
+  const readable =
+    hop.tainting === 'cors'
+      ? readableHeaderNames(wire.headers, includeCredentials, context.profile.exposeWildcardIgnoresInvalid)
+      : null;
   const headers = new Headers();
   wire.headers.forEach((value, name) => {
     if (readable ? readable.has(name) : name !== 'set-cookie' && name !== 'set-cookie2')

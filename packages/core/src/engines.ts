@@ -31,8 +31,35 @@ export interface EngineProfile {
    * a NotSupportedError before sending anything.
    */
   streamBodies: 'standard' | 'http2-only' | 'stringified' | 'unsupported';
+  /**
+   * A cross-origin request with a stream body in `same-origin` mode still sends the preflight a
+   * CORS request would, before it is refused (Chromium).
+   */
+  sameOriginStreamPreflights: boolean;
   /** Whether `Access-Control-Allow-Headers: *` lets an Authorization header through. */
   wildcardCoversAuthorization: boolean;
+  /**
+   * Whether a `*` in Access-Control-Expose-Headers exposes every header even when other items of
+   * the list are not header names (the standard then exposes nothing more).
+   */
+  exposeWildcardIgnoresInvalid: boolean;
+  /**
+   * Whether the Content-Type a body implies (a Blob's type) is kept on a no-cors request even where
+   * the no-cors guard would drop it as a script-set header.
+   */
+  noCorsKeepsBodyType: boolean;
+  /** How the request's `cache` mode meets the preflight cache. */
+  cacheMode: {
+    /**
+     * The mode a `default` request carrying If-Modified-Since, If-None-Match, If-Unmodified-Since,
+     * If-Match or If-Range gets: `no-store` in the standard, `no-cache` (revalidate) in Chromium.
+     */
+    conditional: 'no-store' | 'no-cache';
+    /** Modes whose requests never use a cached preflight answer: they always preflight. */
+    bypassesPreflightCache: ReadonlySet<RequestCache>;
+    /** Modes whose preflight answers are not stored for later requests. */
+    storesNoPreflight: ReadonlySet<RequestCache>;
+  };
   /** Access-Control-Max-Age: absent or unparsable means `parse`'s fallback; larger values are cut to `capSeconds`. */
   maxAge: {
     /** The most seconds a preflight answer is cached, whatever Access-Control-Max-Age says. */
@@ -53,9 +80,16 @@ export interface EngineProfile {
     wildcards: boolean;
     /** Whether a CORS failure of the actual response drops the URL's cached answers. */
     clearOnFailure: boolean;
+    /**
+     * Whether an answer that passed the CORS and status checks is cached even when it refused the
+     * request's method or headers, so that it serves later requests it does allow (WebKit).
+     */
+    storesRefused: boolean;
   };
   /** How redirects interact with preflights. */
   redirect: {
+    /** Request headers (lowercase) the engine removes from the request when it follows a redirect. */
+    dropsHeaders: ReadonlySet<string>;
     /** A request that needed a preflight preflights again at every hop, even when it became simple. */
     preflightSticky: boolean;
     /** The preflight after an Origin-tainting redirect still carries the page origin (not `null`). */
@@ -65,10 +99,21 @@ export interface EngineProfile {
   networkErrorMessage: string;
   /** How header values reach the wire, as the server sees them. */
   wire: {
-    /** A valid single byte range is re-serialized canonically (`bytes = 00-01` → `bytes=0-1`). */
+    /**
+     * A valid single byte range is re-serialized canonically (`bytes = 00-01` → `bytes=0-1`) by the
+     * engine's HTTP cache: only on GET, and not when the cache is bypassed (`no-store`) or the
+     * script made the request conditional (If-* headers).
+     */
     canonicalRange: boolean;
-    /** Only the first Content-Type value is sent when a script appended several. */
-    firstContentTypeOnly: boolean;
+    /**
+     * How repeated names are joined. `standard`: values joined with ", ". `firefox`: an empty value
+     * replaces what came before and is replaced by what follows; Authorization, If-Modified-Since
+     * and If-Unmodified-Since keep the last value; Content-Type keeps the first one when the
+     * request has a body and the last one when it has none.
+     */
+    repeatedNames: 'standard' | 'firefox';
+    /** A request with a Range header fails (network error) when the answer has a Content-Encoding. */
+    rangeRefusesEncodedAnswer: boolean;
     /** Header values are sent as UTF-8 (so a byte U+00E9 goes out as two bytes). */
     utf8Values: boolean;
   };
@@ -95,17 +140,27 @@ function parseMaxAge(value: string | null): number {
   return Number(value);
 }
 
-/** Chromium and WebKit: like the standard, but a negative number means no caching. */
-function parseMaxAgeNegativeIsZero(value: string | null): number {
-  if (value !== null && /^-\d+$/.test(value)) return 0;
-  return parseMaxAge(value);
+const INT64_MIN = -(2n ** 63n);
+const INT64_MAX = 2n ** 63n - 1n;
+
+/**
+ * Chromium and WebKit: a signed 64-bit integer (`+10` is 10 s); negative means no caching; absent,
+ * unparsable or beyond 64 bits (either sign) means 5 s.
+ */
+function parseMaxAgeInt64(value: string | null): number {
+  if (value === null || !/^[+-]?\d+$/.test(value)) return 5;
+  const seconds = BigInt(value);
+  if (seconds < INT64_MIN || seconds > INT64_MAX) return 5;
+  return seconds < 0n ? 0 : Number(seconds);
 }
 
-/** Firefox: absent means 5 s, but a value that does not parse means no caching at all. */
+/** Firefox: absent or empty means 5 s, but any other value that is not digits means no caching. */
 function parseMaxAgeFirefox(value: string | null): number {
-  if (value === null) return 5;
+  if (value === null || value === '') return 5;
   return /^\d+$/.test(value) ? Number(value) : 0;
 }
+
+const NO_CACHE_MODES: ReadonlySet<RequestCache> = new Set();
 
 /** Firefox and WebKit parse Range bounds as unsigned 64-bit; Chromium stops one below 2^63-1. */
 const UINT64_MAX = '18446744073709551615';
@@ -120,15 +175,35 @@ const SPEC: EngineProfile = {
     nonAsciiUnsafe: false,
     rangeUnitIgnoresCase: false,
     rangeMax: null,
+    contentTypeCommaUnsafe: false,
   },
   requestHeadersRepeat: false,
   streamBodies: 'standard',
+  sameOriginStreamPreflights: false,
   wildcardCoversAuthorization: false,
+  exposeWildcardIgnoresInvalid: false,
+  noCorsKeepsBodyType: false,
+  cacheMode: {
+    conditional: 'no-store',
+    bypassesPreflightCache: NO_CACHE_MODES,
+    storesNoPreflight: NO_CACHE_MODES,
+  },
   maxAge: { capSeconds: Number.POSITIVE_INFINITY, parse: parseMaxAge },
-  cache: { model: 'per-entry', credentials: 'covers-omit', wildcards: true, clearOnFailure: false },
-  redirect: { preflightSticky: false, preflightKeepsOrigin: false },
+  cache: {
+    model: 'per-entry',
+    credentials: 'covers-omit',
+    wildcards: true,
+    clearOnFailure: false,
+    storesRefused: false,
+  },
+  redirect: { dropsHeaders: new Set(), preflightSticky: false, preflightKeepsOrigin: false },
   networkErrorMessage: 'Failed to fetch',
-  wire: { canonicalRange: false, firstContentTypeOnly: false, utf8Values: false },
+  wire: {
+    canonicalRange: false,
+    repeatedNames: 'standard',
+    rangeRefusesEncodedAnswer: false,
+    utf8Values: false,
+  },
 };
 
 /** The profile of every engine, keyed by {@link Engine}. */
@@ -141,23 +216,44 @@ export const ENGINE_PROFILES: Readonly<Record<Engine, EngineProfile>> = {
     extraForbidden: new Set(['user-agent']),
     safelist: { ...SPEC.safelist, scope: 'combined', rangeMax: '9223372036854775806' },
     streamBodies: 'http2-only',
+    sameOriginStreamPreflights: true,
     wildcardCoversAuthorization: true,
-    maxAge: { capSeconds: 7200, parse: parseMaxAgeNegativeIsZero },
+    maxAge: { capSeconds: 7200, parse: parseMaxAgeInt64 },
+    cacheMode: {
+      conditional: 'no-cache',
+      bypassesPreflightCache: new Set(['no-store', 'reload', 'no-cache']),
+      storesNoPreflight: new Set(['no-store']),
+    },
     cache: { ...SPEC.cache, model: 'per-url' },
-    wire: { ...SPEC.wire, canonicalRange: true },
+    redirect: { ...SPEC.redirect, dropsHeaders: new Set(CHROMIUM_CLIENT_HINTS.keys()) },
+    wire: { ...SPEC.wire, canonicalRange: true, rangeRefusesEncodedAnswer: true },
   },
   firefox: {
     ...SPEC,
     engine: 'firefox',
-    safelist: { ...SPEC.safelist, budget: false, nonAsciiUnsafe: true, rangeMax: UINT64_MAX },
+    safelist: {
+      ...SPEC.safelist,
+      budget: false,
+      nonAsciiUnsafe: true,
+      rangeMax: UINT64_MAX,
+      contentTypeCommaUnsafe: true,
+    },
     requestHeadersRepeat: true,
     streamBodies: 'stringified',
     wildcardCoversAuthorization: true,
+    exposeWildcardIgnoresInvalid: true,
     maxAge: { capSeconds: 86400, parse: parseMaxAgeFirefox },
-    cache: { model: 'per-entry', credentials: 'exact', wildcards: false, clearOnFailure: true },
-    redirect: { preflightSticky: true, preflightKeepsOrigin: true },
+    cacheMode: { ...SPEC.cacheMode, bypassesPreflightCache: new Set(['no-store', 'reload']) },
+    cache: {
+      model: 'per-entry',
+      credentials: 'exact',
+      wildcards: false,
+      clearOnFailure: true,
+      storesRefused: false,
+    },
+    redirect: { ...SPEC.redirect, preflightSticky: true, preflightKeepsOrigin: true },
     networkErrorMessage: 'NetworkError when attempting to fetch resource.',
-    wire: { ...SPEC.wire, firstContentTypeOnly: true },
+    wire: { ...SPEC.wire, repeatedNames: 'firefox' },
   },
   webkit: {
     ...SPEC,
@@ -165,9 +261,10 @@ export const ENGINE_PROFILES: Readonly<Record<Engine, EngineProfile>> = {
     safelist: { ...SPEC.safelist, scope: 'combined', rangeUnitIgnoresCase: true, rangeMax: UINT64_MAX },
     streamBodies: 'unsupported',
     wildcardCoversAuthorization: true,
-    maxAge: { capSeconds: 600, parse: parseMaxAgeNegativeIsZero },
-    cache: { ...SPEC.cache, model: 'per-url' },
-    redirect: { preflightSticky: true, preflightKeepsOrigin: false },
+    noCorsKeepsBodyType: true,
+    maxAge: { capSeconds: 600, parse: parseMaxAgeInt64 },
+    cache: { ...SPEC.cache, model: 'per-url', storesRefused: true },
+    redirect: { ...SPEC.redirect, preflightSticky: true, preflightKeepsOrigin: false },
     networkErrorMessage: 'Load failed',
     wire: { ...SPEC.wire, utf8Values: true },
   },

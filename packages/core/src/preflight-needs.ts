@@ -6,6 +6,8 @@ import { preflightReason } from './reasons.js';
 import { safelistViolation } from './request-headers.js';
 import type { PreflightReason, PreflightReasonCode } from './types.js';
 
+const DEFAULT_ACCEPT = '*/*';
+
 export interface PreflightNeeds {
   reasons: PreflightReason[];
   /** The CORS-unsafe header names: lowercase, sorted, unique (what the preflight cache matches). */
@@ -40,7 +42,7 @@ export function preflightNeeds(
 /**
  * The Fetch Standard's "CORS-unsafe request-header names", with the engine's extra safelist: each
  * entry checked (joined per name first in engines that do so), then the 1024-byte budget across
- * every safelisted value. Pushes a reason per unsafe name and returns the names, sorted and unique.
+ * every safelisted value, the browser's default Accept included. Pushes a reason per unsafe name and returns the names, sorted and unique.
  */
 function unsafeHeaderNames(
   entries: readonly HeaderEntry[],
@@ -51,7 +53,9 @@ function unsafeHeaderNames(
   const unsafe = new NameTable<PreflightReasonCode>();
   const potentiallyUnsafe: string[] = [];
   let safelistValueSize = 0;
+  let hasAccept = false;
   for (const [name, value] of entries) {
+    if (name === 'accept') hasAccept = true;
     const violation = headerViolation(name, value, profile);
     if (violation === null) {
       potentiallyUnsafe.push(name);
@@ -59,6 +63,11 @@ function unsafeHeaderNames(
     } else {
       unsafe.add(name, violation);
     }
+  }
+  if (!hasAccept) {
+    // fetch() appends the browser's own `Accept: */*` before the CORS check, so it counts too.
+    potentiallyUnsafe.push('accept');
+    safelistValueSize += DEFAULT_ACCEPT.length;
   }
   if (profile.safelist.budget && safelistValueSize > 1024) {
     for (const name of potentiallyUnsafe) unsafe.add(name, 'safelisted-headers-too-large');
