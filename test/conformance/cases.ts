@@ -1374,6 +1374,29 @@ const fuzzFoundCases: TestCase[] = [
       record: WIRE_CACHE_HEADERS,
     }),
   ),
+  // The cache mode's headers on a redirected request.
+  ...(
+    [
+      ['no-store-same', 'no-store', 'api'],
+      ['no-store-third', 'no-store', 'third'],
+      ['no-cache-same', 'no-cache', 'api'],
+      ['no-cache-third', 'no-cache', 'third'],
+    ] as Array<[string, RequestCache, 'api' | 'third']>
+  ).map(([id, cache, server]) =>
+    single(
+      `wire-cache-redirect-${id}`,
+      'cache-mode',
+      `GET with cache: '${cache}', redirected to ${server}`,
+      { cache },
+      {
+        actual: answer(302, [['Location', routeUrl(server, 'b')], ...ALLOW_PAGE]),
+        routes: {
+          b: { preflight: echoPreflight(null), actual: answer(200, [['Access-Control-Allow-Origin', '*']]) },
+        },
+        record: WIRE_CACHE_HEADERS,
+      },
+    ),
+  ),
   // The cache mode of each request against the preflight cache: does it store, does it read?
   ...CACHE_MODES.filter((cache) => cache !== 'default').flatMap((cache) => [
     sequence(
@@ -1514,6 +1537,11 @@ const fuzzFoundCases: TestCase[] = [
       ['device-memory-bad', 'Device-Memory', 'abc'],
       ['dpr-good', 'DPR', '2'],
       ['viewport-width-bad', 'Viewport-Width', '1.5'],
+      ['width-good', 'Width', '300'],
+      ['downlink-good', 'Downlink', '10'],
+      ['ect-good', 'ECT', '4g'],
+      ['save-data-good', 'Save-Data', 'on'],
+      ['save-data-bad', 'Save-Data', '10'],
     ] as Array<[string, string, string]>
   ).flatMap(([id, name, value]) => [
     single(
@@ -1551,6 +1579,18 @@ const fuzzFoundCases: TestCase[] = [
     body: { kind: 'stream', chunks: ['hi'] },
     duplex: 'half',
   }),
+  single(
+    'mode-same-origin-stream-only-if-cached',
+    'mode',
+    "mode 'same-origin' OPTIONS with a stream body and cache: 'only-if-cached'",
+    {
+      mode: 'same-origin',
+      method: 'OPTIONS',
+      cache: 'only-if-cached',
+      body: { kind: 'stream', chunks: ['hi'] },
+      duplex: 'half',
+    },
+  ),
   single('body-stream-only-if-cached', 'body', "a stream body with cache: 'only-if-cached'", {
     method: 'POST',
     cache: 'only-if-cached',

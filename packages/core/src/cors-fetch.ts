@@ -51,6 +51,8 @@ interface Hop {
   neededPreflight: boolean;
   /** The request's cache mode after the conditional-request rule. */
   cache: RequestCache;
+  /** Set once a redirect has taken the request to another origin. */
+  crossedOrigins: boolean;
 }
 
 interface FetchContext {
@@ -113,6 +115,7 @@ async function corsFetch(context: FetchContext, input: RequestInfo | URL, init: 
     taintedOrigin: false,
     neededPreflight: false,
     cache: effectiveCacheMode(request.cache, request.entries, context.profile),
+    crossedOrigins: false,
   };
   if (hop.tainting === 'opaque' && redirect !== 'follow') {
     throw new TypeError(`A no-cors request must use redirect: 'follow'.`);
@@ -182,7 +185,8 @@ async function preflightBeforeRefusal(context: FetchContext, input: string | URL
   try {
     const { classification, request } = analyze(
       input,
-      { ...init, mode: 'cors' },
+      // Valid in same-origin mode, only-if-cached would make the CORS request throw before it preflights.
+      { ...init, mode: 'cors', cache: init.cache === 'only-if-cached' ? 'default' : init.cache },
       {
         origin: context.origin,
         engine: context.profile.engine,
@@ -199,6 +203,7 @@ async function preflightBeforeRefusal(context: FetchContext, input: string | URL
       taintedOrigin: false,
       neededPreflight: false,
       cache: effectiveCacheMode(request.cache, request.entries, context.profile),
+      crossedOrigins: false,
     };
     await preflightIfNeeded(context, hop, context.origin, request.credentials === 'include');
   } catch {
@@ -295,6 +300,7 @@ function toWireRequest(
     method: hop.method,
     cache: hop.cache,
     hasBody: hop.body !== null,
+    crossedOrigins: hop.crossedOrigins,
   });
   // Let the Request constructor write the multipart boundary it will use.
   if (hop.body instanceof FormData) headers = headers.filter(([, value]) => value !== FORM_DATA_CONTENT_TYPE);
@@ -424,7 +430,8 @@ function nextHop(
     tainting = mode === 'no-cors' ? 'opaque' : 'cors';
   }
   const stream = hop.stream && body !== null;
-  return { ...hop, url: next.href, method, entries, body, stream, tainting, taintedOrigin };
+  const crossedOrigins = hop.crossedOrigins || currentOrigin !== next.origin;
+  return { ...hop, url: next.href, method, entries, body, stream, tainting, taintedOrigin, crossedOrigins };
 }
 
 /** The response as the script sees it: basic, CORS-filtered, or opaque. */

@@ -114,6 +114,11 @@ export interface EngineProfile {
     repeatedNames: 'standard' | 'firefox';
     /** A request with a Range header fails (network error) when the answer has a Content-Encoding. */
     rangeRefusesEncodedAnswer: boolean;
+    /**
+     * Whether the cache mode's Cache-Control / Pragma still go out after a redirect to another
+     * origin (WebKit sends them on the first origin's hops only).
+     */
+    cacheHeadersAcrossOrigins: boolean;
     /** Header values are sent as UTF-8 (so a byte U+00E9 goes out as two bytes). */
     utf8Values: boolean;
   };
@@ -133,6 +138,11 @@ const CHROMIUM_CLIENT_HINTS = new Map<string, (value: string) => boolean>([
   ['save-data', (value) => value.toLowerCase() === 'on'],
   ['ect', (value) => value === 'slow-2g' || value === '2g' || value === '3g' || value === '4g'],
 ]);
+
+/** The client hints Chromium removes when it follows a redirect (Save-Data stays). */
+const CHROMIUM_REDIRECT_DROPPED: ReadonlySet<string> = new Set(
+  [...CHROMIUM_CLIENT_HINTS.keys()].filter((name) => name !== 'save-data'),
+);
 
 /** Max-age per the standard: a non-negative integer; absent or anything else means 5 s. */
 function parseMaxAge(value: string | null): number {
@@ -202,6 +212,7 @@ const SPEC: EngineProfile = {
     canonicalRange: false,
     repeatedNames: 'standard',
     rangeRefusesEncodedAnswer: false,
+    cacheHeadersAcrossOrigins: true,
     utf8Values: false,
   },
 };
@@ -225,7 +236,7 @@ export const ENGINE_PROFILES: Readonly<Record<Engine, EngineProfile>> = {
       storesNoPreflight: new Set(['no-store']),
     },
     cache: { ...SPEC.cache, model: 'per-url' },
-    redirect: { ...SPEC.redirect, dropsHeaders: new Set(CHROMIUM_CLIENT_HINTS.keys()) },
+    redirect: { ...SPEC.redirect, dropsHeaders: CHROMIUM_REDIRECT_DROPPED },
     wire: { ...SPEC.wire, canonicalRange: true, rangeRefusesEncodedAnswer: true },
   },
   firefox: {
@@ -266,7 +277,7 @@ export const ENGINE_PROFILES: Readonly<Record<Engine, EngineProfile>> = {
     cache: { ...SPEC.cache, model: 'per-url', storesRefused: true },
     redirect: { ...SPEC.redirect, preflightSticky: true, preflightKeepsOrigin: false },
     networkErrorMessage: 'Load failed',
-    wire: { ...SPEC.wire, utf8Values: true },
+    wire: { ...SPEC.wire, utf8Values: true, cacheHeadersAcrossOrigins: false },
   },
 };
 

@@ -7,6 +7,8 @@ export interface WireContext {
   /** The cache mode after the conditional-request rule (see {@link effectiveCacheMode}). */
   cache: RequestCache;
   hasBody: boolean;
+  /** Whether a redirect has taken the request to another origin. */
+  crossedOrigins: boolean;
 }
 
 const CONDITIONAL_HEADERS = [
@@ -53,7 +55,8 @@ export function wireHeaders(
           if (utf8Values) value = utf8Bytes(value);
           return [name, value];
         });
-  return withCacheModeHeaders(wire, context.cache);
+  const addsCacheHeaders = profile.wire.cacheHeadersAcrossOrigins || !context.crossedOrigins;
+  return addsCacheHeaders ? withCacheModeHeaders(wire, context.cache) : wire;
 }
 
 /** HTTP-network-or-cache fetch: `no-cache` revalidates; `no-store` and `reload` ask every cache on the way to. */
