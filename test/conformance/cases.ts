@@ -1579,6 +1579,10 @@ const fuzzFoundCases: TestCase[] = [
     body: { kind: 'stream', chunks: ['hi'] },
     duplex: 'half',
   }),
+  single('body-stream-get-half', 'body', "GET with a stream body, duplex 'half'", {
+    body: { kind: 'stream', chunks: ['hi'] },
+    duplex: 'half',
+  }),
   single(
     'mode-same-origin-stream-only-if-cached',
     'mode',

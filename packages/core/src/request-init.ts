@@ -98,6 +98,7 @@ export function parseRequest(
   if (body.kind === 'stream' && hasInitBody) {
     if (profile.streamBodies === 'unsupported') {
       // The Request constructor's own TypeErrors come first; the upload is refused after them.
+      if (method === 'GET' || method === 'HEAD') checkBody(body, source, method, mode, init, undefined);
       checkModeRules(method, mode, cache);
       throw new DOMException('ReadableStream uploading is not supported', 'NotSupportedError');
     }
