@@ -18,6 +18,10 @@ export interface PolicyConfig {
   /**
    * Answer Private Network Access preflights (`Access-Control-Request-Private-Network: true`) with
    * `Access-Control-Allow-Private-Network: true`, for servers on a private network or loopback.
+   * Chromium 156 no longer sends such preflights: its Local Network Access asks the user instead,
+   * and a public page's calls to a loopback API fail before anything is sent (headless Chromium
+   * refuses them; measured in test/conformance/local-network.test.ts). Older Chromium builds and
+   * embedders with the previous rules still send them.
    */
   privateNetworkAccess?: boolean;
   /**
