@@ -1,6 +1,7 @@
 // The conformance corpus: cross-origin fetch() calls, the server behaviour each one meets, and what
 // the page reads back. Plain data (the builders only assemble it), so it goes to the page as JSON.
 import {
+  ALLOW_ANY_PREFLIGHT,
   ALLOW_PAGE,
   answer,
   type HeaderList,
@@ -1620,6 +1621,16 @@ const fuzzFoundCases: TestCase[] = [
       ['content-type-comma-first', 'Content-Type', ['text/plain, application/json', 'text/html']],
       ['content-type-html-then-plain', 'Content-Type', ['text/html', 'text/plain']],
       ['content-type-comma-quoted', 'Content-Type', ['text/plain; a="b,c"', 'text/html']],
+      ['content-disposition', 'Content-Disposition', ['a', 'b']],
+      ['user-agent', 'User-Agent', ['a', 'b']],
+      ['from', 'From', ['a', 'b']],
+      ['max-forwards', 'Max-Forwards', ['1', '2']],
+      ['location', 'Location', ['a', 'b']],
+      ['if-none-match', 'If-None-Match', ['"a"', '"b"']],
+      ['if-range', 'If-Range', ['"a"', '"b"']],
+      ['if-match', 'If-Match', ['"a"', '"b"']],
+      ['content-location', 'Content-Location', ['a', 'b']],
+      ['etag', 'ETag', ['"a"', '"b"']],
     ] as Array<[string, string, string[]]>
   ).map(([id, name, values]) =>
     single(
@@ -1834,6 +1845,60 @@ const fuzzFoundCases: TestCase[] = [
           ['Access-Control-Max-Age', '10'],
         ]),
       },
+    ),
+  ),
+  // Redirects found by the fuzzer: a re-preflight that lacks Allow-Methods, and Origin after 303.
+  single(
+    'redirect-307-put-third-no-allow-methods',
+    'redirect',
+    '307 on a preflighted PUT to a third origin whose preflight answer has no Allow-Methods',
+    { method: 'PUT', body: TEXT_BODY },
+    {
+      actual: answer(307, [['Location', routeUrl('third', 'b')], ...ALLOW_PAGE]),
+      routes: {
+        b: {
+          preflight: answer(204, [...ALLOW_PAGE, ['Access-Control-Allow-Headers', '{acrh}']]),
+          actual: answer(200, [['Access-Control-Allow-Origin', '*']]),
+        },
+      },
+    },
+  ),
+  ...([303, 302, 307] as const).map((status) =>
+    single(
+      `redirect-no-cors-post-${status}-same`,
+      'redirect',
+      `no-cors POST answered ${status} to the same origin`,
+      { mode: 'no-cors', method: 'POST', body: TEXT_BODY },
+      {
+        actual: answer(status, [['Location', routeUrl('api', 'b')]]),
+        routes: { b: { preflight: ALLOW_ANY_PREFLIGHT, actual: answer(200, []) } },
+      },
+    ),
+  ),
+  single(
+    'redirect-cors-post-303-third',
+    'redirect',
+    'POST answered 303 to a third origin',
+    { method: 'POST', body: TEXT_BODY },
+    {
+      actual: answer(303, [['Location', routeUrl('third', 'b')], ...ALLOW_PAGE]),
+      routes: {
+        b: { preflight: ALLOW_ANY_PREFLIGHT, actual: answer(200, [['Access-Control-Allow-Origin', '*']]) },
+      },
+    },
+  ),
+  // The no-cors guard with each engine's own value rules.
+  ...(
+    [
+      ['comma', 'text/plain;a=1, text/html'],
+      ['non-ascii', 'text/plain; charset=caf\u00e9'],
+    ] as Array<[string, string]>
+  ).map(([id, value]) =>
+    noCors(
+      `content-type-${id}`,
+      `no-cors GET with Content-Type: ${JSON.stringify(value)}`,
+      { headers: [['Content-Type', value]] },
+      ['content-type'],
     ),
   ),
   // Expose-Headers lists that mix * with invalid items.

@@ -53,6 +53,8 @@ interface Hop {
   cache: RequestCache;
   /** Set once a redirect has taken the request to another origin. */
   crossedOrigins: boolean;
+  /** Set once a hop went out with an Origin header. */
+  sentOrigin: boolean;
 }
 
 interface FetchContext {
@@ -116,6 +118,7 @@ async function corsFetch(context: FetchContext, input: RequestInfo | URL, init: 
     neededPreflight: false,
     cache: effectiveCacheMode(request.cache, request.entries, context.profile),
     crossedOrigins: false,
+    sentOrigin: false,
   };
   if (hop.tainting === 'opaque' && redirect !== 'follow') {
     throw new TypeError(`A no-cors request must use redirect: 'follow'.`);
@@ -137,7 +140,8 @@ async function corsFetch(context: FetchContext, input: RequestInfo | URL, init: 
     }
     const sendsCredentials =
       includeCredentials || (credentials === 'same-origin' && hop.tainting === 'basic');
-    const originHeader = originToSend(hop, requestOrigin, request.referrerPolicy);
+    const originHeader = originToSend(context.profile, hop, requestOrigin, request.referrerPolicy);
+    hop.sentOrigin ||= originHeader !== null;
     const wire = await send(context, toWireRequest(hop, originHeader, sendsCredentials, context.profile));
     if (
       context.profile.wire.rangeRefusesEncodedAnswer &&
@@ -204,6 +208,7 @@ async function preflightBeforeRefusal(context: FetchContext, input: string | URL
       neededPreflight: false,
       cache: effectiveCacheMode(request.cache, request.entries, context.profile),
       crossedOrigins: false,
+      sentOrigin: false,
     };
     await preflightIfNeeded(context, hop, context.origin, request.credentials === 'include');
   } catch {
@@ -253,12 +258,17 @@ async function preflightIfNeeded(
     credentials: 'omit',
   });
   const answer = await send(context, preflight);
-  const result = checkPreflight(answer.status, answer.headers, query, profile);
+  // A sticky preflight is not a stream's: only some engines take its method as listed.
+  const question = {
+    ...query,
+    forced: hop.stream || (sticky && profile.redirect.stickyPreflightImpliesMethod),
+  };
+  const result = checkPreflight(answer.status, answer.headers, question, profile);
   await answer.body?.cancel();
   const stores = !profile.cacheMode.storesNoPreflight.has(hop.cache);
   if (!isGrant(result)) {
     const refused = profile.cache.storesRefused && REFUSALS.has(result.code);
-    const grant = refused ? refusedGrant(answer.headers, query, profile) : null;
+    const grant = refused ? refusedGrant(answer.headers, question, profile) : null;
     if (grant && stores) context.cache.store(query, grant, context.now());
     throw corsError(result.code, 'preflight', result.message, hop.url, origin, result.fix);
   }
@@ -270,9 +280,16 @@ async function preflightIfNeeded(
  * The Origin header: always for CORS requests; for others only when the method is not GET/HEAD,
  * and then `null` where the referrer policy would hide the origin.
  */
-function originToSend(hop: Hop, origin: string, policy: ReferrerPolicy): string | null {
+function originToSend(
+  profile: EngineProfile,
+  hop: Hop,
+  origin: string,
+  policy: ReferrerPolicy,
+): string | null {
   if (hop.tainting === 'cors') return origin;
-  if (hop.method === 'GET' || hop.method === 'HEAD') return null;
+  if (hop.method === 'GET' || hop.method === 'HEAD') {
+    return profile.redirect.keepsOriginAfterMethodChange && hop.sentOrigin ? origin : null;
+  }
   const target = parseUrl(hop.url, undefined)!;
   const downgrade = origin.startsWith('https:') && target.protocol === 'http:';
   switch (policy) {

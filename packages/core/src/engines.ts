@@ -94,6 +94,16 @@ export interface EngineProfile {
     preflightSticky: boolean;
     /** The preflight after an Origin-tainting redirect still carries the page origin (not `null`). */
     preflightKeepsOrigin: boolean;
+    /**
+     * Whether the preflight a redirect makes sticky takes an absent Access-Control-Allow-Methods as
+     * allowing the request's method (WebKit), as for a stream upload; Firefox needs it listed.
+     */
+    stickyPreflightImpliesMethod: boolean;
+    /**
+     * Whether a request that sent an Origin header keeps sending it after a redirect made it a GET
+     * (WebKit, for no-cors POSTs answered 302 or 303); the standard sends none on a no-cors GET.
+     */
+    keepsOriginAfterMethodChange: boolean;
   };
   /** The message of a network error's TypeError (what `fetch` rejects with when nothing answers). */
   networkErrorMessage: string;
@@ -107,9 +117,10 @@ export interface EngineProfile {
     canonicalRange: boolean;
     /**
      * How repeated names are joined. `standard`: values joined with ", ". `firefox`: an empty value
-     * replaces what came before and is replaced by what follows; Authorization, If-Modified-Since
-     * and If-Unmodified-Since keep the last value; Content-Type keeps the first one when the
-     * request has a body and the last one when it has none.
+     * replaces what came before and is replaced by what follows; Authorization,
+     * Content-Disposition, From, If-Modified-Since, If-Unmodified-Since, Location, Max-Forwards and
+     * User-Agent keep the last value; Content-Type keeps the first one when the request has a body
+     * and the last one when it has none.
      */
     repeatedNames: 'standard' | 'firefox';
     /** A request with a Range header fails (network error) when the answer has a Content-Encoding. */
@@ -206,7 +217,13 @@ const SPEC: EngineProfile = {
     clearOnFailure: false,
     storesRefused: false,
   },
-  redirect: { dropsHeaders: new Set(), preflightSticky: false, preflightKeepsOrigin: false },
+  redirect: {
+    dropsHeaders: new Set(),
+    preflightSticky: false,
+    preflightKeepsOrigin: false,
+    stickyPreflightImpliesMethod: false,
+    keepsOriginAfterMethodChange: false,
+  },
   networkErrorMessage: 'Failed to fetch',
   wire: {
     canonicalRange: false,
@@ -275,7 +292,12 @@ export const ENGINE_PROFILES: Readonly<Record<Engine, EngineProfile>> = {
     noCorsKeepsBodyType: true,
     maxAge: { capSeconds: 600, parse: parseMaxAgeInt64 },
     cache: { ...SPEC.cache, model: 'per-url', storesRefused: true },
-    redirect: { ...SPEC.redirect, preflightSticky: true, preflightKeepsOrigin: false },
+    redirect: {
+      ...SPEC.redirect,
+      preflightSticky: true,
+      stickyPreflightImpliesMethod: true,
+      keepsOriginAfterMethodChange: true,
+    },
     networkErrorMessage: 'Load failed',
     wire: { ...SPEC.wire, utf8Values: true, cacheHeadersAcrossOrigins: false },
   },

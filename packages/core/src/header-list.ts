@@ -72,7 +72,7 @@ export function appendHeader(
   if (mode === 'no-cors') {
     const existing = combinedValue(entries, name);
     const combined = existing === null ? value : `${existing}, ${value}`;
-    if (!isNoCorsSafelistedName(name) || safelistViolation(name, combined) !== null) {
+    if (!isNoCorsSafelistedName(name) || safelistViolation(name, combined, profile.safelist) !== null) {
       dropped.push(name);
       return;
     }

@@ -70,7 +70,16 @@ function withCacheModeHeaders(wire: HeaderEntry[], cache: RequestCache): HeaderE
 }
 
 /** Firefox keeps the last value of these when a script repeats them (see EngineProfile.wire). */
-const FIREFOX_LAST_VALUE = new Set(['authorization', 'if-modified-since', 'if-unmodified-since']);
+const FIREFOX_LAST_VALUE = new Set([
+  'authorization',
+  'content-disposition',
+  'from',
+  'if-modified-since',
+  'if-unmodified-since',
+  'location',
+  'max-forwards',
+  'user-agent',
+]);
 
 function combineLikeFirefox(entries: readonly HeaderEntry[], hasBody: boolean): HeaderEntry[] {
   const combined = new Map<string, string>();
