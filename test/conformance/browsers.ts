@@ -18,9 +18,13 @@ const PER_CASE_MS = 150;
  * the page to post its results (or for the browser to die, or the time budget to run out), then
  * ends the browser's whole process tree.
  */
-export async function runEngine(engine: BrowserEngine, cases: TestCase[]): Promise<EngineRun> {
+export async function runEngine(
+  engine: BrowserEngine,
+  cases: TestCase[],
+  options: { opaqueOrigin?: boolean } = {},
+): Promise<EngineRun> {
   const started = Date.now();
-  const servers = await startServers(cases, PAGE_SETTINGS);
+  const servers = await startServers(cases, { ...PAGE_SETTINGS, ...options });
   try {
     const budgetMs = RUN_BUDGET_MS + PER_CASE_MS * cases.length + Math.max(0, ...cases.map(totalDelayMs));
     const visited = await visit(engine, servers.pageUrl, servers.report, budgetMs);

@@ -30,6 +30,11 @@ export interface RunSettings {
   concurrency: number;
   /** Per-fetch timeout in the page. */
   timeoutMs: number;
+  /**
+   * Run the cases from a sandboxed iframe (`sandbox="allow-scripts"`), whose origin is opaque: the
+   * requests carry `Origin: null`, and `{page}` in answers (and `origins.page`) is `null`.
+   */
+  opaqueOrigin?: boolean;
 }
 
 const PAGE_FILES: Record<string, string> = {
@@ -42,6 +47,11 @@ const FILLED_IN_BY_THE_BROWSER = ['user-agent', 'accept-language'];
 
 const PAGE_HTML = `<!doctype html><meta charset="utf-8"><title>corskit conformance</title>
 <script type="module" src="/runner.js"></script>
+`;
+
+/** The page of an opaque-origin run: the runner in a frame with scripts but no origin of its own. */
+const OPAQUE_PAGE_HTML = `<!doctype html><meta charset="utf-8"><title>corskit conformance (opaque origin)</title>
+<iframe sandbox="allow-scripts" src="/frame.html"></iframe>
 `;
 
 /** Starts the page, API and third-origin servers on loopback for one run with a fresh run id. */
@@ -61,10 +71,17 @@ export async function startServers(cases: TestCase[], settings: RunSettings): Pr
   const apiHandler = (server: ServerName) => (request: Request) =>
     handlers.get(server)?.(request) ?? new Response(null, { status: 503 });
 
+  // A runner in an opaque-origin frame reads the page server's answers cross-origin.
   const pageHandler = async (request: Request): Promise<Response> => {
+    const response = await pageAnswer(request);
+    if (settings.opaqueOrigin) response.headers.set('access-control-allow-origin', '*');
+    return response;
+  };
+  const pageAnswer = async (request: Request): Promise<Response> => {
     const { pathname } = new URL(request.url);
-    if (request.method === 'GET' && pathname === '/') {
-      return new Response(PAGE_HTML, { headers: { 'content-type': 'text/html; charset=utf-8' } });
+    if (request.method === 'GET' && (pathname === '/' || pathname === '/frame.html')) {
+      const html = pathname === '/' && settings.opaqueOrigin ? OPAQUE_PAGE_HTML : PAGE_HTML;
+      return new Response(html, { headers: { 'content-type': 'text/html; charset=utf-8' } });
     }
     const file = PAGE_FILES[pathname];
     if (request.method === 'GET' && file) {
@@ -75,7 +92,7 @@ export async function startServers(cases: TestCase[], settings: RunSettings): Pr
         const value = request.headers.get(name);
         if (value !== null) browserDefaults[name] = value;
       }
-      return Response.json({ run, origins, cases, ...settings });
+      return Response.json({ run, origins: apiOrigins, cases, ...settings });
     }
     if (request.method === 'POST' && pathname === '/mark') {
       const { caseId, step } = (await request.json()) as { caseId: string; step: number };
@@ -106,12 +123,14 @@ export async function startServers(cases: TestCase[], settings: RunSettings): Pr
   // preflight cache would seem to work only now and then.
   const originOf = (server: Http1Server) => `http://localhost:${server.port}`;
   origins = { page: originOf(page), api: originOf(api), third: originOf(third) };
+  // What the API servers and the observations call the page's origin.
+  const apiOrigins: Origins = settings.opaqueOrigin ? { ...origins, page: 'null' } : origins;
   for (const server of ['api', 'third'] as const) {
-    handlers.set(server, caseHandler(cases, { server, origins, run, journal }));
+    handlers.set(server, caseHandler(cases, { server, origins: apiOrigins, run, journal }));
   }
 
   return {
-    origins,
+    origins: apiOrigins,
     run,
     journal,
     pageUrl: `${origins.page}/`,

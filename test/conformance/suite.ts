@@ -17,6 +17,8 @@ export interface SuiteOptions {
   cases: TestCase[];
   /** Cases not compared, each with the reason (a measured nondeterminism); they show as skipped. */
   excluded?: (testCase: TestCase, engine: EngineName) => string | null;
+  /** Run from an opaque origin (a sandboxed iframe, `Origin: null`); see RunSettings.opaqueOrigin. */
+  opaqueOrigin?: boolean;
   /** Called once per engine with every case where the model and the browser disagree. */
   onDisagreements?: (engine: EngineName, disagreements: Disagreement[]) => Promise<void> | void;
 }
@@ -39,7 +41,7 @@ const skippedEngines = new Set(
 const shortVersion = (version: string) => version.split('.').slice(0, 2).join('.');
 
 /** Declares the tests: one per engine that it ran, and one per case and engine. */
-export function browserSuite({ name, cases, excluded, onDisagreements }: SuiteOptions): void {
+export function browserSuite({ name, cases, excluded, opaqueOrigin, onDisagreements }: SuiteOptions): void {
   const summary = new Map<EngineName, string>();
 
   for (const engine of ENGINE_NAMES) {
@@ -58,7 +60,7 @@ export function browserSuite({ name, cases, excluded, onDisagreements }: SuiteOp
       const disagreements: Disagreement[] = [];
 
       beforeAll(async () => {
-        run = await runEngine(engine, cases);
+        run = await runEngine(engine, cases, { opaqueOrigin });
         await saveEngineRun(engine, run, name);
       }, ENGINE_RUN_TIMEOUT_MS);
 
@@ -91,7 +93,7 @@ export function browserSuite({ name, cases, excluded, onDisagreements }: SuiteOp
           compared++;
           const observed = current.observations.filter((o) => o.caseId === testCase.id);
           const browser = observed.map(comparable);
-          const model = (await runModelCase(engine, testCase)).map(comparable);
+          const model = (await runModelCase(engine, testCase, { opaqueOrigin })).map(comparable);
           try {
             expect(model, `createCorsFetch (engine '${engine}') vs the real ${engine}`).toEqual(browser);
           } catch (error) {

@@ -140,7 +140,13 @@ async function corsFetch(context: FetchContext, input: RequestInfo | URL, init: 
     }
     const sendsCredentials =
       includeCredentials || (credentials === 'same-origin' && hop.tainting === 'basic');
-    const originHeader = originToSend(context.profile, hop, requestOrigin, request.referrerPolicy);
+    const originHeader = originToSend(
+      context.profile,
+      hop,
+      requestOrigin,
+      request.referrerPolicy,
+      includeCredentials,
+    );
     hop.sentOrigin ||= originHeader !== null;
     const wire = await send(context, toWireRequest(hop, originHeader, sendsCredentials, context.profile));
     if (
@@ -240,7 +246,8 @@ async function preflightIfNeeded(
     includeCredentials,
     forced: hop.stream || sticky,
   };
-  const usesCache = !profile.cacheMode.bypassesPreflightCache.has(hop.cache);
+  const cacheable = !(profile.cache.skipsOpaqueOrigin && origin === 'null');
+  const usesCache = cacheable && !profile.cacheMode.bypassesPreflightCache.has(hop.cache);
   if (usesCache && context.cache.covers(query, context.now())) return true;
 
   const headers: HeaderEntry[] = [
@@ -258,14 +265,11 @@ async function preflightIfNeeded(
     credentials: 'omit',
   });
   const answer = await send(context, preflight);
-  // A sticky preflight is not a stream's: only some engines take its method as listed.
-  const question = {
-    ...query,
-    forced: hop.stream || (sticky && profile.redirect.stickyPreflightImpliesMethod),
-  };
+  // A sticky preflight is not a stream's: an absent Allow-Methods does not allow the method.
+  const question = { ...query, forced: hop.stream };
   const result = checkPreflight(answer.status, answer.headers, question, profile);
   await answer.body?.cancel();
-  const stores = !profile.cacheMode.storesNoPreflight.has(hop.cache);
+  const stores = cacheable && !profile.cacheMode.storesNoPreflight.has(hop.cache);
   if (!isGrant(result)) {
     const refused = profile.cache.storesRefused && REFUSALS.has(result.code);
     const grant = refused ? refusedGrant(answer.headers, question, profile) : null;
@@ -285,9 +289,11 @@ function originToSend(
   hop: Hop,
   origin: string,
   policy: ReferrerPolicy,
+  includeCredentials: boolean,
 ): string | null {
   if (hop.tainting === 'cors') return origin;
   if (hop.method === 'GET' || hop.method === 'HEAD') {
+    if (profile.opaqueOriginOnCredentialedNoCors && origin === 'null' && includeCredentials) return origin;
     return profile.redirect.keepsOriginAfterMethodChange && hop.sentOrigin ? origin : null;
   }
   const target = parseUrl(hop.url, undefined)!;

@@ -80,6 +80,8 @@ export interface EngineProfile {
     wildcards: boolean;
     /** Whether a CORS failure of the actual response drops the URL's cached answers. */
     clearOnFailure: boolean;
+    /** Whether answers to preflights from an opaque origin (`Origin: null`) are never cached (Chromium). */
+    skipsOpaqueOrigin: boolean;
     /**
      * Whether an answer that passed the CORS and status checks is cached even when it refused the
      * request's method or headers, so that it serves later requests it does allow (WebKit).
@@ -95,16 +97,16 @@ export interface EngineProfile {
     /** The preflight after an Origin-tainting redirect still carries the page origin (not `null`). */
     preflightKeepsOrigin: boolean;
     /**
-     * Whether the preflight a redirect makes sticky takes an absent Access-Control-Allow-Methods as
-     * allowing the request's method (WebKit), as for a stream upload; Firefox needs it listed.
-     */
-    stickyPreflightImpliesMethod: boolean;
-    /**
      * Whether a request that sent an Origin header keeps sending it after a redirect made it a GET
      * (WebKit, for no-cors POSTs answered 302 or 303); the standard sends none on a no-cors GET.
      */
     keepsOriginAfterMethodChange: boolean;
   };
+  /**
+   * Whether a credentialed no-cors GET or HEAD from an opaque origin carries `Origin: null`
+   * (Chromium and Firefox); the standard sends no Origin on a no-cors GET.
+   */
+  opaqueOriginOnCredentialedNoCors: boolean;
   /** The message of a network error's TypeError (what `fetch` rejects with when nothing answers). */
   networkErrorMessage: string;
   /** How header values reach the wire, as the server sees them. */
@@ -216,14 +218,15 @@ const SPEC: EngineProfile = {
     wildcards: true,
     clearOnFailure: false,
     storesRefused: false,
+    skipsOpaqueOrigin: false,
   },
   redirect: {
     dropsHeaders: new Set(),
     preflightSticky: false,
     preflightKeepsOrigin: false,
-    stickyPreflightImpliesMethod: false,
     keepsOriginAfterMethodChange: false,
   },
+  opaqueOriginOnCredentialedNoCors: false,
   networkErrorMessage: 'Failed to fetch',
   wire: {
     canonicalRange: false,
@@ -244,6 +247,7 @@ export const ENGINE_PROFILES: Readonly<Record<Engine, EngineProfile>> = {
     extraForbidden: new Set(['user-agent']),
     safelist: { ...SPEC.safelist, scope: 'combined', rangeMax: '9223372036854775806' },
     streamBodies: 'http2-only',
+    opaqueOriginOnCredentialedNoCors: true,
     sameOriginStreamPreflights: true,
     wildcardCoversAuthorization: true,
     maxAge: { capSeconds: 7200, parse: parseMaxAgeInt64 },
@@ -252,7 +256,7 @@ export const ENGINE_PROFILES: Readonly<Record<Engine, EngineProfile>> = {
       bypassesPreflightCache: new Set(['no-store', 'reload', 'no-cache']),
       storesNoPreflight: new Set(['no-store']),
     },
-    cache: { ...SPEC.cache, model: 'per-url' },
+    cache: { ...SPEC.cache, model: 'per-url', skipsOpaqueOrigin: true },
     redirect: { ...SPEC.redirect, dropsHeaders: CHROMIUM_REDIRECT_DROPPED },
     wire: { ...SPEC.wire, canonicalRange: true, rangeRefusesEncodedAnswer: true },
   },
@@ -267,6 +271,7 @@ export const ENGINE_PROFILES: Readonly<Record<Engine, EngineProfile>> = {
       contentTypeCommaUnsafe: true,
     },
     requestHeadersRepeat: true,
+    opaqueOriginOnCredentialedNoCors: true,
     streamBodies: 'stringified',
     wildcardCoversAuthorization: true,
     exposeWildcardIgnoresInvalid: true,
@@ -278,6 +283,7 @@ export const ENGINE_PROFILES: Readonly<Record<Engine, EngineProfile>> = {
       wildcards: false,
       clearOnFailure: true,
       storesRefused: false,
+      skipsOpaqueOrigin: false,
     },
     redirect: { ...SPEC.redirect, preflightSticky: true, preflightKeepsOrigin: true },
     networkErrorMessage: 'NetworkError when attempting to fetch resource.',
@@ -295,7 +301,6 @@ export const ENGINE_PROFILES: Readonly<Record<Engine, EngineProfile>> = {
     redirect: {
       ...SPEC.redirect,
       preflightSticky: true,
-      stickyPreflightImpliesMethod: true,
       keepsOriginAfterMethodChange: true,
     },
     networkErrorMessage: 'Load failed',
