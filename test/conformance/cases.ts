@@ -1901,6 +1901,45 @@ const fuzzFoundCases: TestCase[] = [
       ['content-type'],
     ),
   ),
+  single(
+    'fuzz-range-gzip-redirect',
+    'range',
+    'a Range GET redirected by a gzip-encoded 302, then answered plainly',
+    { headers: [['Range', 'bytes=0-10']] },
+    {
+      actual: answer(302, [['Location', routeUrl('api', 'b')], ...ALLOW_PAGE], { gzip: true }),
+      routes: { b: { preflight: ALLOW_ANY_PREFLIGHT, actual: answer(200, ALLOW_PAGE) } },
+      record: ['range'],
+    },
+  ),
+  single(
+    'redirect-no-cors-post-302-third',
+    'redirect',
+    'no-cors POST answered 302 to a third origin',
+    { mode: 'no-cors', method: 'POST', body: TEXT_BODY },
+    {
+      actual: answer(302, [['Location', routeUrl('third', 'b')]]),
+      routes: { b: { preflight: ALLOW_ANY_PREFLIGHT, actual: answer(200, []) } },
+    },
+  ),
+  ...(
+    [
+      ['content-language-127-then-empty', 'Content-Language', ['d'.repeat(127), '']],
+      ['content-language-126-then-empty', 'Content-Language', ['d'.repeat(126), '']],
+      ['accept-127-then-empty', 'Accept', ['a'.repeat(127), '']],
+      ['accept-empty-then-127', 'Accept', ['', 'a'.repeat(127)]],
+    ] as Array<[string, string, string[]]>
+  ).map(([id, name, values]) =>
+    single(
+      `safelisted-${id}`,
+      'safelisted-header',
+      `${name} appended with ${values.map((v) => `${v.length} bytes`).join(' and ')}`,
+      {
+        headers: values.map((value): [string, string] => [name, value]),
+      },
+      { record: [name.toLowerCase()] },
+    ),
+  ),
   // Expose-Headers lists that mix * with invalid items.
   ...(
     [

@@ -151,6 +151,7 @@ async function corsFetch(context: FetchContext, input: RequestInfo | URL, init: 
     const wire = await send(context, toWireRequest(hop, originHeader, sendsCredentials, context.profile));
     if (
       context.profile.wire.rangeRefusesEncodedAnswer &&
+      !REDIRECT_STATUSES.has(wire.status) &&
       hop.entries.some(([name]) => name === 'range') &&
       (wire.headers.get('content-encoding') ?? 'identity').toLowerCase() !== 'identity'
     ) {
@@ -294,7 +295,8 @@ function originToSend(
   if (hop.tainting === 'cors') return origin;
   if (hop.method === 'GET' || hop.method === 'HEAD') {
     if (profile.opaqueOriginOnCredentialedNoCors && origin === 'null' && includeCredentials) return origin;
-    return profile.redirect.keepsOriginAfterMethodChange && hop.sentOrigin ? origin : null;
+    const keeps = profile.redirect.keepsOriginAfterMethodChange && hop.sentOrigin && !hop.crossedOrigins;
+    return keeps ? origin : null;
   }
   const target = parseUrl(hop.url, undefined)!;
   const downgrade = origin.startsWith('https:') && target.protocol === 'http:';

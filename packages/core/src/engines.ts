@@ -19,6 +19,11 @@ export interface EngineProfile {
      * 1024-byte budget (the standard). `combined`: the value joined per name is checked, once.
      */
     scope: 'entry' | 'combined';
+    /**
+     * With `combined`: whether the joined value loses its trailing whitespace before it is checked
+     * (Chromium: 127 bytes and an empty value join to 128 bytes, `x,`, not 129, `x, `).
+     */
+    trimsJoinedValue: boolean;
     /** Whether the 1024-byte total over safelisted values applies. */
     budget: boolean;
   };
@@ -97,8 +102,9 @@ export interface EngineProfile {
     /** The preflight after an Origin-tainting redirect still carries the page origin (not `null`). */
     preflightKeepsOrigin: boolean;
     /**
-     * Whether a request that sent an Origin header keeps sending it after a redirect made it a GET
-     * (WebKit, for no-cors POSTs answered 302 or 303); the standard sends none on a no-cors GET.
+     * Whether a request that sent an Origin header keeps sending it after a redirect to the same
+     * origin made it a GET (WebKit, for no-cors POSTs answered 302 or 303); the standard sends none
+     * on a no-cors GET.
      */
     keepsOriginAfterMethodChange: boolean;
   };
@@ -125,7 +131,10 @@ export interface EngineProfile {
      * and the last one when it has none.
      */
     repeatedNames: 'standard' | 'firefox';
-    /** A request with a Range header fails (network error) when the answer has a Content-Encoding. */
+    /**
+     * A request with a Range header fails (network error) when the final answer (not a redirect,
+     * whose body is never read) has a Content-Encoding.
+     */
     rangeRefusesEncodedAnswer: boolean;
     /**
      * Whether the cache mode's Cache-Control / Pragma still go out after a redirect to another
@@ -194,6 +203,7 @@ const SPEC: EngineProfile = {
   extraForbidden: new Set(),
   safelist: {
     scope: 'entry',
+    trimsJoinedValue: false,
     budget: true,
     nonAsciiUnsafe: false,
     rangeUnitIgnoresCase: false,
@@ -245,7 +255,12 @@ export const ENGINE_PROFILES: Readonly<Record<Engine, EngineProfile>> = {
     engine: 'chromium',
     extraSafelisted: CHROMIUM_CLIENT_HINTS,
     extraForbidden: new Set(['user-agent']),
-    safelist: { ...SPEC.safelist, scope: 'combined', rangeMax: '9223372036854775806' },
+    safelist: {
+      ...SPEC.safelist,
+      scope: 'combined',
+      trimsJoinedValue: true,
+      rangeMax: '9223372036854775806',
+    },
     streamBodies: 'http2-only',
     opaqueOriginOnCredentialedNoCors: true,
     sameOriginStreamPreflights: true,

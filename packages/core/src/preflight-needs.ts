@@ -32,7 +32,7 @@ export function preflightNeeds(
 ): PreflightNeeds {
   const reasons: PreflightReason[] = [];
   if (!isCorsSafelistedMethod(method)) reasons.push(preflightReason('method-not-safelisted', method));
-  const checked = profile.safelist.scope === 'combined' ? combineHeaders(entries) : entries;
+  const checked = profile.safelist.scope === 'combined' ? joined(entries, profile) : entries;
   const names = unsafeHeaderNames(checked, profile, reasons);
   if (streamBody) reasons.push(preflightReason('stream-body', method));
   const requestHeaders = profile.requestHeadersRepeat ? namedPerEntry(names, entries, profile) : names;
@@ -76,6 +76,13 @@ function unsafeHeaderNames(
   if (names.length > 1) names.sort();
   for (const name of names) reasons.push(preflightReason(unsafe.get(name)!, name));
   return names;
+}
+
+/** The header list joined per name, as an engine with the `combined` scope checks it. */
+function joined(entries: readonly HeaderEntry[], profile: EngineProfile): readonly HeaderEntry[] {
+  const combined = combineHeaders(entries);
+  if (!profile.safelist.trimsJoinedValue || combined === entries) return combined;
+  return combined.map(([name, value]): HeaderEntry => [name, value.replace(/[ \t]+$/, '')]);
 }
 
 /**
