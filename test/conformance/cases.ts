@@ -1940,6 +1940,16 @@ const fuzzFoundCases: TestCase[] = [
       { record: [name.toLowerCase()] },
     ),
   ),
+  single(
+    'redirect-no-cors-credentials-third',
+    'redirect',
+    'no-cors GET with credentials include redirected to a third origin',
+    { mode: 'no-cors', credentials: 'include' },
+    {
+      actual: answer(307, [['Location', routeUrl('third', 'b')]]),
+      routes: { b: { preflight: ALLOW_ANY_PREFLIGHT, actual: answer(200, []) } },
+    },
+  ),
   // Expose-Headers lists that mix * with invalid items.
   ...(
     [

@@ -145,7 +145,8 @@ async function corsFetch(context: FetchContext, input: RequestInfo | URL, init: 
       hop,
       requestOrigin,
       request.referrerPolicy,
-      includeCredentials,
+      // The page itself is opaque (a redirect's `null` does not count).
+      includeCredentials && context.origin === 'null',
     );
     hop.sentOrigin ||= originHeader !== null;
     const wire = await send(context, toWireRequest(hop, originHeader, sendsCredentials, context.profile));
@@ -290,11 +291,11 @@ function originToSend(
   hop: Hop,
   origin: string,
   policy: ReferrerPolicy,
-  includeCredentials: boolean,
+  credentialedFromOpaquePage: boolean,
 ): string | null {
   if (hop.tainting === 'cors') return origin;
   if (hop.method === 'GET' || hop.method === 'HEAD') {
-    if (profile.opaqueOriginOnCredentialedNoCors && origin === 'null' && includeCredentials) return origin;
+    if (profile.opaqueOriginOnCredentialedNoCors && credentialedFromOpaquePage) return 'null';
     const keeps = profile.redirect.keepsOriginAfterMethodChange && hop.sentOrigin && !hop.crossedOrigins;
     return keeps ? origin : null;
   }
