@@ -58,7 +58,6 @@ const OPAQUE_PAGE_HTML = `<!doctype html><meta charset="utf-8"><title>corskit co
 export async function startServers(cases: TestCase[], settings: RunSettings): Promise<RunServers> {
   const run = `r${randomBytes(6).toString('hex')}`;
   const journal = createJournal();
-  let origins: Origins | undefined;
   const browserDefaults: Record<string, string> = {};
   let reportResults: (report: PageReport) => void = () => {};
   const report = new Promise<PageReport>((resolve) => {
@@ -122,7 +121,7 @@ export async function startServers(cases: TestCase[], settings: RunSettings): Pr
   // newer than the entry, and for an IP-literal host that record is refreshed unpredictably, so its
   // preflight cache would seem to work only now and then.
   const originOf = (server: Http1Server) => `http://localhost:${server.port}`;
-  origins = { page: originOf(page), api: originOf(api), third: originOf(third) };
+  const origins: Origins = { page: originOf(page), api: originOf(api), third: originOf(third) };
   // What the API servers and the observations call the page's origin.
   const apiOrigins: Origins = settings.opaqueOrigin ? { ...origins, page: 'null' } : origins;
   for (const server of ['api', 'third'] as const) {
