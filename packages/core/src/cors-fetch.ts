@@ -295,7 +295,13 @@ function originToSend(
 ): string | null {
   if (hop.tainting === 'cors') return origin;
   if (hop.method === 'GET' || hop.method === 'HEAD') {
-    if (profile.opaqueOriginOnCredentialedNoCors && credentialedFromOpaquePage) return 'null';
+    const { opaqueOriginOnCredentialedNoCors: sends } = profile;
+    if (
+      credentialedFromOpaquePage &&
+      (sends === 'every-hop' || (sends === 'same-origin-hops' && !hop.crossedOrigins))
+    ) {
+      return 'null';
+    }
     const keeps = profile.redirect.keepsOriginAfterMethodChange && hop.sentOrigin && !hop.crossedOrigins;
     return keeps ? origin : null;
   }

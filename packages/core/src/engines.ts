@@ -109,10 +109,11 @@ export interface EngineProfile {
     keepsOriginAfterMethodChange: boolean;
   };
   /**
-   * Whether a credentialed no-cors GET or HEAD from an opaque origin carries `Origin: null`
-   * (Chromium and Firefox); the standard sends no Origin on a no-cors GET.
+   * Which hops of a credentialed no-cors GET or HEAD from an opaque origin carry `Origin: null`
+   * (the standard sends no Origin on a no-cors GET): `every-hop` (Chromium), `same-origin-hops`
+   * (Firefox: none after a redirect to another origin), `none`.
    */
-  opaqueOriginOnCredentialedNoCors: boolean;
+  opaqueOriginOnCredentialedNoCors: 'none' | 'every-hop' | 'same-origin-hops';
   /** The message of a network error's TypeError (what `fetch` rejects with when nothing answers). */
   networkErrorMessage: string;
   /** How header values reach the wire, as the server sees them. */
@@ -236,7 +237,7 @@ const SPEC: EngineProfile = {
     preflightKeepsOrigin: false,
     keepsOriginAfterMethodChange: false,
   },
-  opaqueOriginOnCredentialedNoCors: false,
+  opaqueOriginOnCredentialedNoCors: 'none',
   networkErrorMessage: 'Failed to fetch',
   wire: {
     canonicalRange: false,
@@ -262,7 +263,7 @@ export const ENGINE_PROFILES: Readonly<Record<Engine, EngineProfile>> = {
       rangeMax: '9223372036854775806',
     },
     streamBodies: 'http2-only',
-    opaqueOriginOnCredentialedNoCors: true,
+    opaqueOriginOnCredentialedNoCors: 'every-hop',
     sameOriginStreamPreflights: true,
     wildcardCoversAuthorization: true,
     maxAge: { capSeconds: 7200, parse: parseMaxAgeInt64 },
@@ -286,7 +287,7 @@ export const ENGINE_PROFILES: Readonly<Record<Engine, EngineProfile>> = {
       contentTypeCommaUnsafe: true,
     },
     requestHeadersRepeat: true,
-    opaqueOriginOnCredentialedNoCors: true,
+    opaqueOriginOnCredentialedNoCors: 'same-origin-hops',
     streamBodies: 'stringified',
     wildcardCoversAuthorization: true,
     exposeWildcardIgnoresInvalid: true,
