@@ -1950,6 +1950,47 @@ const fuzzFoundCases: TestCase[] = [
       routes: { b: { preflight: ALLOW_ANY_PREFLIGHT, actual: answer(200, []) } },
     },
   ),
+  ...(
+    [
+      ['301-delete-same', 301, 'DELETE', 'api'],
+      ['302-put-same', 302, 'PUT', 'api'],
+      ['301-delete-third', 301, 'DELETE', 'third'],
+      ['302-patch-third', 302, 'PATCH', 'third'],
+      ['301-put-third', 301, 'PUT', 'third'],
+      ['302-delete-third', 302, 'DELETE', 'third'],
+      ['301-patch-third', 301, 'PATCH', 'third'],
+    ] as Array<[string, number, string, 'api' | 'third']>
+  ).map(([id, status, method, server]) =>
+    single(
+      `redirect-${id}`,
+      'redirect',
+      `${status} on a preflighted ${method} to ${server}`,
+      { method },
+      {
+        actual: answer(status, [['Location', routeUrl(server, 'b')], ...ALLOW_PAGE]),
+        routes: {
+          b: {
+            preflight: answer(204, [
+              ['Access-Control-Allow-Origin', '*'],
+              ['Access-Control-Allow-Methods', '*'],
+            ]),
+            actual: answer(200, [['Access-Control-Allow-Origin', '*']]),
+          },
+        },
+      },
+    ),
+  ),
+  single(
+    'wire-cache-redirect-no-cache-third-no-cors',
+    'cache-mode',
+    "no-cors GET with cache: 'no-cache', redirected to a third origin",
+    { mode: 'no-cors', cache: 'no-cache' },
+    {
+      actual: answer(302, [['Location', routeUrl('third', 'b')]]),
+      routes: { b: { preflight: ALLOW_ANY_PREFLIGHT, actual: answer(200, []) } },
+      record: WIRE_CACHE_HEADERS,
+    },
+  ),
   // Expose-Headers lists that mix * with invalid items.
   ...(
     [

@@ -333,6 +333,7 @@ function toWireRequest(
     cache: hop.cache,
     hasBody: hop.body !== null,
     crossedOrigins: hop.crossedOrigins,
+    cors: hop.tainting === 'cors',
   });
   // Let the Request constructor write the multipart boundary it will use.
   if (hop.body instanceof FormData) headers = headers.filter(([, value]) => value !== FORM_DATA_CONTENT_TYPE);
@@ -440,9 +441,15 @@ function nextHop(
     throw new TypeError('A streamed request body cannot be sent again after a redirect.');
   }
   let { method, body, entries } = hop;
+  const deleteToGet =
+    context.profile.redirect.deleteBecomesGetAcrossOrigins &&
+    method === 'DELETE' &&
+    (status === 301 || status === 302) &&
+    currentOrigin !== next.origin;
   if (
     ((status === 301 || status === 302) && method === 'POST') ||
-    (status === 303 && method !== 'GET' && method !== 'HEAD')
+    (status === 303 && method !== 'GET' && method !== 'HEAD') ||
+    deleteToGet
   ) {
     method = 'GET';
     body = null;

@@ -107,6 +107,8 @@ export interface EngineProfile {
      * on a no-cors GET.
      */
     keepsOriginAfterMethodChange: boolean;
+    /** Whether a DELETE answered 301 or 302 to another origin goes on as a GET (WebKit). */
+    deleteBecomesGetAcrossOrigins: boolean;
   };
   /**
    * Which hops of a credentialed no-cors GET or HEAD from an opaque origin carry `Origin: null`
@@ -138,8 +140,8 @@ export interface EngineProfile {
      */
     rangeRefusesEncodedAnswer: boolean;
     /**
-     * Whether the cache mode's Cache-Control / Pragma still go out after a redirect to another
-     * origin (WebKit sends them on the first origin's hops only).
+     * Whether the cache mode's Cache-Control / Pragma still go out on a CORS request after a
+     * redirect to another origin (WebKit sends them on the first origin's hops only).
      */
     cacheHeadersAcrossOrigins: boolean;
     /** Header values are sent as UTF-8 (so a byte U+00E9 goes out as two bytes). */
@@ -236,6 +238,7 @@ const SPEC: EngineProfile = {
     preflightSticky: false,
     preflightKeepsOrigin: false,
     keepsOriginAfterMethodChange: false,
+    deleteBecomesGetAcrossOrigins: false,
   },
   opaqueOriginOnCredentialedNoCors: 'none',
   networkErrorMessage: 'Failed to fetch',
@@ -318,6 +321,7 @@ export const ENGINE_PROFILES: Readonly<Record<Engine, EngineProfile>> = {
       ...SPEC.redirect,
       preflightSticky: true,
       keepsOriginAfterMethodChange: true,
+      deleteBecomesGetAcrossOrigins: true,
     },
     networkErrorMessage: 'Load failed',
     wire: { ...SPEC.wire, utf8Values: true, cacheHeadersAcrossOrigins: false },

@@ -9,6 +9,8 @@ export interface WireContext {
   hasBody: boolean;
   /** Whether a redirect has taken the request to another origin. */
   crossedOrigins: boolean;
+  /** Whether the request is a CORS request (not no-cors, not same-origin). */
+  cors: boolean;
 }
 
 const CONDITIONAL_HEADERS = [
@@ -55,7 +57,7 @@ export function wireHeaders(
           if (utf8Values) value = utf8Bytes(value);
           return [name, value];
         });
-  const addsCacheHeaders = profile.wire.cacheHeadersAcrossOrigins || !context.crossedOrigins;
+  const addsCacheHeaders = profile.wire.cacheHeadersAcrossOrigins || !context.crossedOrigins || !context.cors;
   return addsCacheHeaders ? withCacheModeHeaders(wire, context.cache) : wire;
 }
 
