@@ -342,48 +342,41 @@ const allowCredentials = pick<Header[]>(
 );
 const listHeader = (name: string, values: fc.Arbitrary<string | null>): fc.Arbitrary<Header[]> =>
   values.map((value) => (value === null ? [] : [[name, value]]));
+/** Mostly the echo of what the preflight asked for, else one of `others`. */
+const echoOr = (echo: string, ...others: Array<string | null>) =>
+  fc.oneof({ weight: 5, arbitrary: pick<string | null>(echo) }, { weight: 4, arbitrary: pick(...others) });
 const allowMethods = listHeader(
   'Access-Control-Allow-Methods',
-  fc.oneof(
-    { weight: 5, arbitrary: pick('{acrm}') },
-    {
-      weight: 4,
-      arbitrary: pick(
-        null,
-        '*',
-        '{acrm}, *',
-        'PUT, DELETE, PATCH',
-        'put, delete, patch',
-        'GET, POST',
-        'PUT;DELETE',
-        '',
-        'FOO, QUERY, patch, post',
-        'PUT , ,DELETE',
-        'OPTIONS, PUT',
-      ),
-    },
+  echoOr(
+    '{acrm}',
+    null,
+    '*',
+    '{acrm}, *',
+    'PUT, DELETE, PATCH',
+    'put, delete, patch',
+    'GET, POST',
+    'PUT;DELETE',
+    '',
+    'FOO, QUERY, patch, post',
+    'PUT , ,DELETE',
+    'OPTIONS, PUT',
   ),
 );
 const allowHeaders = listHeader(
   'Access-Control-Allow-Headers',
-  fc.oneof(
-    { weight: 5, arbitrary: pick('{acrh}') },
-    {
-      weight: 4,
-      arbitrary: pick(
-        null,
-        '*',
-        '*, Authorization',
-        'X-A',
-        'x-a, x-b, authorization',
-        '',
-        'X-A X-B',
-        'content-type, range, accept, accept-language, content-language',
-        '{acrh}, *',
-        'if-none-match, if-modified-since, cache-control, pragma',
-        'dpr, width, viewport-width, viewport-height, device-memory, save-data, rtt, ect, downlink',
-      ),
-    },
+  echoOr(
+    '{acrh}',
+    null,
+    '*',
+    '*, Authorization',
+    'X-A',
+    'x-a, x-b, authorization',
+    '',
+    'X-A X-B',
+    'content-type, range, accept, accept-language, content-language',
+    '{acrh}, *',
+    'if-none-match, if-modified-since, cache-control, pragma',
+    'dpr, width, viewport-width, viewport-height, device-memory, save-data, rtt, ect, downlink',
   ),
 );
 /** Access-Control-Max-Age in every form: plain, signed, fractional, huge, listed, empty. */
