@@ -119,13 +119,15 @@ function pageHtml(page: Page, api: string, next: string | null): string {
       }
     }
     (async () => {
+      // The beacon goes first: it is sent in the background, and a browser closed right after the
+      // last page's report would otherwise cut it off.
+      seen['beacon'] = String(navigator.sendBeacon(target('beacon'), 'amount=1000000'));
       await submitForm('form-urlencoded', 'application/x-www-form-urlencoded');
       await submitForm('form-multipart', 'multipart/form-data');
       await submitForm('form-text-plain', 'text/plain');
       await tryFetch('fetch-no-cors-text-plain', { method: 'POST', mode: 'no-cors', credentials: 'include', headers: { 'content-type': 'text/plain' }, body: 'amount=1000000' });
       await tryFetch('fetch-cors-text-plain', { method: 'POST', credentials: 'include', headers: { 'content-type': 'text/plain' }, body: 'amount=1000000' });
       await tryFetch('fetch-put-json', { method: 'PUT', credentials: 'include', headers: { 'content-type': 'application/json' }, body: '{"amount":1000000}' });
-      seen['beacon'] = String(navigator.sendBeacon(target('beacon'), 'amount=1000000'));
       await fetch('/report', { method: 'POST', body: JSON.stringify({ page, userAgent: navigator.userAgent, seen }) });
       if (next) location.href = next;
     })().catch((error) => fetch('/report', { method: 'POST', body: JSON.stringify({ page, error: String(error) }) }));`;
