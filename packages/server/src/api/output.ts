@@ -1,0 +1,42 @@
+// A handler's `{ status, body, headers }` as a Response, in the media type the contract declares.
+import type { ResponseFacts } from '@corskit/contract';
+import { mimeEssence } from '@corskit/core';
+
+/** What a handler returns, at run time. */
+export interface HandlerResultValue {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+function isJson(contentType: string): boolean {
+  const essence = mimeEssence(contentType) ?? '';
+  return essence === 'application/json' || essence.endsWith('+json');
+}
+
+/** The Response for a declared status. */
+export function toResponse(result: HandlerResultValue, declared: ResponseFacts, head: boolean): Response {
+  const headers = new Headers(result.headers);
+  let body: BodyInit | null = null;
+  if (result.body !== undefined && declared.contentType !== null) {
+    if (isJson(declared.contentType)) {
+      body = JSON.stringify(result.body);
+      if (!headers.has('content-type')) headers.set('content-type', declared.contentType);
+    } else {
+      body = result.body as BodyInit;
+      if (!headers.has('content-type') && !(body instanceof Blob && body.type !== '')) {
+        headers.set('content-type', declared.contentType);
+      }
+    }
+  }
+  return new Response(head ? null : body, { status: result.status, headers });
+}
+
+/** A JSON error answer of the server itself (404, 405, 400, 500). */
+export function errorResponse(
+  status: number,
+  body: Record<string, unknown>,
+  headers?: Record<string, string>,
+): Response {
+  return Response.json(body, { status, headers });
+}
