@@ -24,7 +24,40 @@ export interface ServeApiOptions {
   onError?: (error: unknown, request: Request) => void;
 }
 
-type AnyHandler = (input: unknown) => HandlerResultValue | Promise<HandlerResultValue>;
+/** A handler, untyped: what the dispatch calls. */
+export type AnyHandler = (input: unknown) => HandlerResultValue | Promise<HandlerResultValue>;
+
+/** The default onError. */
+export const logHandlerError = (error: unknown) => console.error('serveApi: a handler threw', error);
+
+/**
+ * Validates the request for `route`, calls its handler and writes its result: a 400 for invalid
+ * input, a 500 when the handler throws or returns a status the contract does not declare.
+ */
+export async function answerRoute(
+  route: RouteFacts,
+  request: Request,
+  rawParams: readonly string[],
+  handlers: Readonly<Record<string, AnyHandler>>,
+  onError: (error: unknown, request: Request) => void,
+  head: boolean,
+): Promise<Response> {
+  const read = await readInput(route, request, rawParams);
+  if (!read.ok) return errorResponse(400, { error: 'invalid-request', issues: read.issues });
+  try {
+    const result = await handlers[route.name]!({ ...read.input, request });
+    const declared = route.responses[result?.status];
+    if (declared === undefined) {
+      throw new TypeError(
+        `the ${route.name} handler returned status ${result?.status}, which the contract does not declare.`,
+      );
+    }
+    return toResponse(result, declared, head);
+  } catch (error) {
+    onError(error, request);
+    return errorResponse(500, { error: 'internal', message: 'The handler failed.' });
+  }
+}
 
 interface PathEntry {
   readonly routes: ReadonlyMap<string, RouteFacts>;
@@ -53,7 +86,7 @@ export function serveApi<A extends Api>(
     throw new TypeError(
       `serveApi: no handler for the route${missing.length > 1 ? 's' : ''} ${missing.join(', ')}.`,
     );
-  const onError = options.onError ?? ((error: unknown) => console.error('serveApi: a handler threw', error));
+  const onError = options.onError ?? logHandlerError;
 
   const entries: PathEntry[] = api.cors.paths.map((path) => {
     const routes = new Map(path.routes.map((name) => [facts[name]!.method, facts[name]!] as const));
@@ -76,21 +109,13 @@ export function serveApi<A extends Api>(
         { allow: entry.allow },
       );
     }
-    const read = await readInput(route, request, found.values);
-    if (!read.ok) return errorResponse(400, { error: 'invalid-request', issues: read.issues });
-    try {
-      const handler = (handlers as unknown as Record<string, AnyHandler>)[route.name]!;
-      const result = await handler({ ...read.input, request });
-      const declared = route.responses[result?.status];
-      if (declared === undefined) {
-        throw new TypeError(
-          `the ${route.name} handler returned status ${result?.status}, which the contract does not declare.`,
-        );
-      }
-      return toResponse(result, declared, head);
-    } catch (error) {
-      onError(error, request);
-      return errorResponse(500, { error: 'internal', message: 'The handler failed.' });
-    }
+    return answerRoute(
+      route,
+      request,
+      found.values,
+      handlers as unknown as Record<string, AnyHandler>,
+      onError,
+      head,
+    );
   });
 }

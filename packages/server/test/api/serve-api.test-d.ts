@@ -46,3 +46,14 @@ test('every route needs a handler', () => {
   const partial: ApiHandlers<A> = rest;
   void partial;
 });
+
+test('mockApi handlers are typed per route and status, and partial', async () => {
+  const { mockApi } = await import('@corskit/server/msw');
+  mockApi(
+    api,
+    { getItem: ({ params }) => ({ status: 200, body: { id: params.id, title: 't', done: false } }) },
+    { baseUrl: 'https://api.example.com' },
+  );
+  // @ts-expect-error 418 is not declared
+  mockApi(api, { getItem: () => ({ status: 418 }) }, { baseUrl: 'https://api.example.com' });
+});
