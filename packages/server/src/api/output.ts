@@ -22,6 +22,7 @@ export function toResponse(result: HandlerResultValue, declared: ResponseFacts, 
     if (isJson(declared.contentType)) {
       body = JSON.stringify(result.body);
       if (!headers.has('content-type')) headers.set('content-type', declared.contentType);
+      headers.set('content-length', String(byteLength(body)));
     } else {
       body = result.body as BodyInit;
       if (!headers.has('content-type') && !(body instanceof Blob && body.type !== '')) {
@@ -32,11 +33,21 @@ export function toResponse(result: HandlerResultValue, declared: ResponseFacts, 
   return new Response(head ? null : body, { status: result.status, headers });
 }
 
-/** A JSON error answer of the server itself (404, 405, 400, 500). */
+const encoder = new TextEncoder();
+
+function byteLength(text: string): number {
+  return encoder.encode(text).length;
+}
+
+/** A JSON error answer of the server itself (404, 405, 400, 500), with its length. */
 export function errorResponse(
   status: number,
   body: Record<string, unknown>,
   headers?: Record<string, string>,
 ): Response {
-  return Response.json(body, { status, headers });
+  const text = JSON.stringify(body);
+  return new Response(text, {
+    status,
+    headers: { ...headers, 'content-type': 'application/json', 'content-length': String(byteLength(text)) },
+  });
 }
