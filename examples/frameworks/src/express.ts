@@ -35,7 +35,7 @@ export function expressApi(options: ApiOptions = {}): Express {
     response.set(reportHeaders());
     Readable.from(reportChunks(options.reportPaceMs)).pipe(response);
   });
-  app.use((request, response) => send(response, { status: 404, body: NOT_FOUND }));
+  app.use((_request, response) => send(response, { status: 404, body: NOT_FOUND }));
   return app;
 }
 
