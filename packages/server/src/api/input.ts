@@ -119,16 +119,20 @@ export async function readInput(
   const decodable = Object.fromEntries(Object.entries(route.params).filter(([name]) => name in decoded));
   const params = await checkFields(decodable, (name) => decoded[name], 'params', issues);
 
-  const search = new URL(request.url).searchParams;
-  const query = await checkFields(
-    route.query,
-    (name) => {
-      const all = search.getAll(name);
-      return all.length === 0 ? undefined : all.length === 1 ? all[0] : all;
-    },
-    'query',
-    issues,
-  );
+  // The URL is parsed only for routes with query fields.
+  const search = Object.keys(route.query).length === 0 ? null : new URL(request.url).searchParams;
+  const query =
+    search === null
+      ? {}
+      : await checkFields(
+          route.query,
+          (name) => {
+            const all = search.getAll(name);
+            return all.length === 0 ? undefined : all.length === 1 ? all[0] : all;
+          },
+          'query',
+          issues,
+        );
   const headers = await checkFields(
     route.headers,
     (name) => request.headers.get(name) ?? undefined,
