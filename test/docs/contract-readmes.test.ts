@@ -34,7 +34,9 @@ test('the contract README examples type-check', () => {
   for (const { file, dir, from, to } of SOURCES) {
     const found = blocks(file, from, to);
     expect(found.length, file).toBeGreaterThan(0);
-    found.forEach((code, index) => virtual.set(join(root, dir, `readme-${virtual.size}-${index}.ts`), code));
+    found.forEach((code, index) => {
+      virtual.set(join(root, dir, `readme-${virtual.size}-${index}.ts`), code);
+    });
   }
   const host = ts.createCompilerHost(options);
   const { fileExists, readFile, getSourceFile } = host;
