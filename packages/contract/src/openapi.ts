@@ -18,7 +18,12 @@ export interface OpenApiOptions {
 }
 
 /** An OpenAPI 3.1 document, as plain JSON. */
-export type OpenApiDocument = { readonly openapi: '3.1.0' } & { readonly [key: string]: unknown };
+export interface OpenApiDocument {
+  /** The OpenAPI version. */
+  readonly openapi: '3.1.0';
+  /** `info`, `servers`, `paths` and the top-level `x-cors`. */
+  readonly [key: string]: unknown;
+}
 
 interface StandardJsonSchema {
   readonly input: (options: { target: string }) => JsonSchema;
