@@ -1,6 +1,21 @@
 // A handler's `{ status, body, headers }` as a Response, in the media type the contract declares.
 import type { ResponseFacts } from '@corskit/contract';
 import { mimeEssence } from '@corskit/core';
+import type { InputIssue } from './input.js';
+
+/**
+ * The body of an answer serveApi gives itself, outside the contract's statuses: 400 (invalid
+ * input, with every issue), 404 (no route at the path), 405 (the path serves other methods), 500
+ * (the handler threw or returned an undeclared status).
+ */
+export interface ServeApiErrorBody {
+  /** What went wrong. */
+  error: 'invalid-request' | 'not-found' | 'method-not-allowed' | 'internal';
+  /** A sentence (absent on 400). */
+  message?: string;
+  /** Every failing field (400 only). */
+  issues?: InputIssue[];
+}
 
 /** What a handler returns, at run time. */
 export interface HandlerResultValue {
@@ -42,7 +57,7 @@ function byteLength(text: string): number {
 /** A JSON error answer of the server itself (404, 405, 400, 500), with its length. */
 export function errorResponse(
   status: number,
-  body: Record<string, unknown>,
+  body: ServeApiErrorBody,
   headers?: Record<string, string>,
 ): Response {
   const text = JSON.stringify(body);

@@ -5,7 +5,10 @@ import type { Api, HandlerInput, HandlerOutput, RouteFacts, RouteName } from '@c
 import { withCors } from '../fetch.js';
 import { pathOfUrl } from '../routes.js';
 import { readInput } from './input.js';
-import { errorResponse, type HandlerResultValue, toResponse } from './output.js';
+import { errorResponse, type HandlerResultValue, type ServeApiErrorBody, toResponse } from './output.js';
+
+export type { ServeApiErrorBody };
+
 import { type ApiPolicyOptions, compileApiPolicies } from './policies.js';
 
 /** The handler of one route: validated input in, a declared status and body out. */
