@@ -41,10 +41,7 @@ export async function fastifyApi(options: ApiOptions = {}): Promise<FastifyInsta
   app.get('/report.csv', (_request, reply) =>
     reply.headers(reportHeaders()).send(Readable.from(reportChunks(options.reportPaceMs))),
   );
-  app.setNotFoundHandler((request, reply) => {
-    const path = request.url.split('?')[0];
-    return send(reply, { status: 404, body: NOT_FOUND });
-  });
+  app.setNotFoundHandler((_request, reply) => send(reply, { status: 404, body: NOT_FOUND }));
   return app;
 }
 
