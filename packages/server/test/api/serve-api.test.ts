@@ -1,3 +1,4 @@
+import { defineApi } from '@corskit/contract';
 import { CorsError, createCorsFetch, ENGINES } from '@corskit/core';
 import { apiPolicies, serveApi } from '@corskit/server';
 import { describe, expect, test, vi } from 'vitest';
@@ -252,6 +253,33 @@ describe('through a CORS-enforcing fetch, in every engine', () => {
       expect(await me.json()).toEqual({ name: 'ada' });
     });
   }
+});
+
+describe("withCors's guarantees carry over", () => {
+  test('crossOriginProtection (on with credentials): a forged cross-site write never reaches the handler', async () => {
+    const calls: string[] = [];
+    const login = defineApi({
+      cors: { origins: [APP] },
+      routes: { login: { method: 'POST', path: '/session', credentials: true, responses: { 204: {} } } },
+    });
+    const handler = serveApi(login, { login: () => (calls.push('login'), { status: 204 }) });
+    const forged = await handler(
+      new Request(`${BASE}/session`, {
+        method: 'POST',
+        headers: { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' },
+      }),
+    );
+    expect(forged.status).toBe(403);
+    expect(calls).toEqual([]);
+    const fromApp = await handler(
+      new Request(`${BASE}/session`, {
+        method: 'POST',
+        headers: { origin: APP, 'sec-fetch-site': 'same-site' },
+      }),
+    );
+    expect(fromApp.status).toBe(204);
+    expect(calls).toEqual(['login']);
+  });
 });
 
 describe('apiPolicies: the contract CORS for any adapter', () => {
