@@ -262,7 +262,12 @@ describe("withCors's guarantees carry over", () => {
       cors: { origins: [APP] },
       routes: { login: { method: 'POST', path: '/session', credentials: true, responses: { 204: {} } } },
     });
-    const handler = serveApi(login, { login: () => (calls.push('login'), { status: 204 }) });
+    const handler = serveApi(login, {
+      login: () => {
+        calls.push('login');
+        return { status: 204 };
+      },
+    });
     const forged = await handler(
       new Request(`${BASE}/session`, {
         method: 'POST',
