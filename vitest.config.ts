@@ -12,6 +12,7 @@ export const alias = [
     find: /^@corskit\/server\/(node|hono|msw|fastify|koa)$/,
     replacement: source('server/src/adapters/$1.ts'),
   },
+  { find: /^@corskit\/contract$/, replacement: source('contract/src/index.ts') },
   { find: /^@corskit\/fetch$/, replacement: source('fetch/src/index.ts') },
   { find: /^@corskit\/cli$/, replacement: source('cli/src/index.ts') },
 ];

@@ -30,6 +30,25 @@ export const PROBES: Record<string, Probe> = {
       return { preflight: c.preflight, reasons: c.reasons.map((r) => r.code), type: response.type, typeError: error instanceof TypeError };`,
     expected: { preflight: true, reasons: ['method-not-safelisted'], type: 'cors', typeError: true },
   },
+  '@corskit/contract': {
+    minNode: '20',
+    loads: [],
+    body: `const { defineApi, type, toOpenApi, ContractError } = await load('@corskit/contract');
+      const api = defineApi({ cors: { origins: [ORIGIN] }, routes: { update: { method: 'PATCH', path: '/items/:id', params: { id: type() }, body: type(), responses: { 200: {} } } } });
+      let problems = 0;
+      try {
+        defineApi({ cors: { origins: [ORIGIN] }, routes: { bad: { method: 'get', path: 'x', responses: {} } } });
+      } catch (error) {
+        problems = error instanceof ContractError ? error.problems.length : -1;
+      }
+      return { reasons: api.facts.update.preflight.reasons, methods: api.cors.paths[0].methods, openapi: toOpenApi(api).openapi, problems };`,
+    expected: {
+      reasons: ['content-type-not-safelisted', 'method-not-safelisted'],
+      methods: ['PATCH'],
+      openapi: '3.1.0',
+      problems: 3,
+    },
+  },
   '@corskit/server': {
     minNode: '20',
     loads: [],

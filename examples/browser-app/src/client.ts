@@ -1,8 +1,6 @@
-// The calls the page makes, through one @corskit/fetch client typed by the API's own policy. The
-// policy import is type-only, so no server code reaches the browser, yet a call the policy would
-// refuse (a method it does not list, a header it does not accept) is a compile error here.
+// The calls the page makes, through one @corskit/fetch client. The API's CORS now comes from its
+// contract (examples/api/src/contract.ts), per path; the contract-typed client replaces this one.
 import type { Item } from '@corskit/example-api';
-import type { ApiPolicy } from '@corskit/example-api/policy';
 import { type CorsWarning, createClient, type DownloadProgressHandler } from '@corskit/fetch';
 
 export type { Item };
@@ -13,7 +11,7 @@ export const API_ORIGIN = import.meta.env.VITE_API_ORIGIN ?? 'http://localhost:8
 const API_KEY = 'demo-key';
 
 export function createApiClient(showWarning: (warning: CorsWarning) => void) {
-  const api = createClient<ApiPolicy>({
+  const api = createClient({
     baseUrl: `${API_ORIGIN}/`,
     // A custom onWarning replaces the default console.warn, so keep that and also show the warning.
     onWarning(warning) {

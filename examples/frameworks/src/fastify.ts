@@ -7,6 +7,7 @@ import {
   type ApiOptions,
   apiPolicy,
   createApi,
+  NOT_FOUND,
   reportChunks,
   reportHeaders,
 } from '@corskit/example-api';
@@ -40,18 +41,15 @@ export async function fastifyApi(options: ApiOptions = {}): Promise<FastifyInsta
   app.get('/report.csv', (_request, reply) =>
     reply.headers(reportHeaders()).send(Readable.from(reportChunks(options.reportPaceMs))),
   );
-  app.setNotFoundHandler((request, reply) => {
-    const path = request.url.split('?')[0];
-    return send(reply, { status: 404, json: { error: `No route ${request.method} ${path}.` } });
-  });
+  app.setNotFoundHandler((_request, reply) => send(reply, { status: 404, body: NOT_FOUND }));
   return app;
 }
 
-function send(reply: FastifyReply, { status, headers, json }: Answer): FastifyReply {
+function send(reply: FastifyReply, { status, headers, body }: Answer): FastifyReply {
   return reply
     .code(status)
     .headers(headers ?? {})
-    .send(json);
+    .send(body);
 }
 
 function parseJson(text: string): unknown {

@@ -7,6 +7,7 @@ import {
   type ApiOptions,
   apiPolicy,
   createApi,
+  NOT_FOUND,
   reportChunks,
   reportHeaders,
 } from '@corskit/example-api';
@@ -32,15 +33,15 @@ export function fetchApi(options: ApiOptions = {}): (request: Request) => Promis
     if (method === 'GET' && pathname === '/report.csv') {
       return new Response(streamOf(reportChunks(options.reportPaceMs)), { headers: reportHeaders() });
     }
-    return respond({ status: 404, json: { error: `No route ${method} ${pathname}.` } });
+    return respond({ status: 404, body: NOT_FOUND });
   });
 }
 
 /** An API answer as a Response (shared with the Hono server). */
-export function respond({ status, headers, json }: Answer): Response {
-  return json === undefined
+export function respond({ status, headers, body }: Answer): Response {
+  return body === undefined
     ? new Response(null, { status, headers })
-    : Response.json(json, { status, headers });
+    : Response.json(body, { status, headers });
 }
 
 /** A ReadableStream over an async iterator (ReadableStream.from is not in every runtime yet). */

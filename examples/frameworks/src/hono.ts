@@ -1,6 +1,13 @@
 // The example API on Hono. corskit's middleware comes first, so it answers preflights before any
 // route runs and gives every response the policy's CORS headers; the routes never mention CORS.
-import { type ApiOptions, apiPolicy, createApi, reportChunks, reportHeaders } from '@corskit/example-api';
+import {
+  type ApiOptions,
+  apiPolicy,
+  createApi,
+  NOT_FOUND,
+  reportChunks,
+  reportHeaders,
+} from '@corskit/example-api';
 import { corsMiddleware } from '@corskit/server/hono';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
@@ -30,7 +37,7 @@ export function honoApi(options: ApiOptions = {}): Hono {
       for await (const chunk of reportChunks(options.reportPaceMs)) await body.write(chunk);
     });
   });
-  app.notFound((c) => respond({ status: 404, json: { error: `No route ${c.req.method} ${c.req.path}.` } }));
+  app.notFound(() => respond({ status: 404, body: NOT_FOUND }));
   return app;
 }
 

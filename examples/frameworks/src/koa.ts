@@ -8,6 +8,7 @@ import {
   type ApiOptions,
   apiPolicy,
   createApi,
+  NOT_FOUND,
   reportChunks,
   reportHeaders,
 } from '@corskit/example-api';
@@ -37,15 +38,15 @@ export function koaApi(options: ApiOptions = {}): Koa {
       ctx.body = Readable.from(reportChunks(options.reportPaceMs));
       return;
     }
-    send(ctx, { status: 404, json: { error: `No route ${ctx.method} ${ctx.path}.` } });
+    send(ctx, { status: 404, body: NOT_FOUND });
   });
   return app;
 }
 
-function send(ctx: Context, { status, headers, json }: Answer): void {
+function send(ctx: Context, { status, headers, body }: Answer): void {
   ctx.status = status;
   ctx.set(headers ?? {});
-  if (json !== undefined) ctx.body = json;
+  if (body !== undefined) ctx.body = body;
 }
 
 async function readJson(ctx: Context): Promise<unknown> {

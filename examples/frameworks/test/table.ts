@@ -9,18 +9,17 @@ import { type Call, type Outcome, pageSession, type WireAnswer } from './page-se
 /** The browser app's origin, which the servers are started for. */
 export const APP = 'http://localhost:5173';
 
-// What the policy (examples/api's apiPolicy) puts on the wire.
-const ALLOWED = { 'access-control-allow-origin': APP, 'access-control-allow-credentials': 'true' };
+// What the contract's per-path policies (examples/api's contract.ts) put on the wire: credentials
+// only on /session and /me, each path exposing only the headers its routes declare.
+const ALLOWED = { 'access-control-allow-origin': APP };
+const CREDENTIALED = { ...ALLOWED, 'access-control-allow-credentials': 'true' };
 const PREFLIGHT_VARY = 'Origin, Access-Control-Request-Method, Access-Control-Request-Headers';
-const answered = (status: number): WireAnswer => ({
+const answered = (status: number, cors: Record<string, string> = {}): WireAnswer => ({
   status,
-  cors: {
-    ...ALLOWED,
-    'access-control-expose-headers':
-      'X-Request-Id, Content-Encoding, Content-Length, X-Decoded-Content-Length',
-    vary: 'Origin',
-  },
+  cors: { ...ALLOWED, ...cors, vary: 'Origin' },
 });
+const ITEMS_EXPOSE = { 'access-control-expose-headers': 'x-request-id' };
+const REPORT_EXPOSE = { 'access-control-expose-headers': 'content-encoding, x-decoded-content-length' };
 const preflightAllows = (method: string, headers: string): WireAnswer => ({
   status: 204,
   cors: {
@@ -56,7 +55,7 @@ export const TABLE: TableRow[] = [
         { id: 3, name: 'Expose the headers the client reads', done: false },
       ],
       preflight: null,
-      response: answered(200),
+      response: answered(200, ITEMS_EXPOSE),
     },
   },
   {
@@ -68,7 +67,7 @@ export const TABLE: TableRow[] = [
       readable: ['content-length', 'content-type', 'x-request-id'],
       body: ITEM_2_DONE,
       preflight: preflightAllows('PATCH', 'content-type,x-api-key'),
-      response: answered(200),
+      response: answered(200, ITEMS_EXPOSE),
     },
   },
   {
@@ -80,7 +79,7 @@ export const TABLE: TableRow[] = [
       readable: ['content-length', 'content-type', 'x-request-id'],
       body: ITEM_2_DONE,
       preflight: null,
-      response: answered(200),
+      response: answered(200, ITEMS_EXPOSE),
     },
   },
   {
@@ -92,7 +91,7 @@ export const TABLE: TableRow[] = [
       readable: [],
       body: null,
       preflight: preflightAllows('DELETE', 'x-api-key'),
-      response: answered(204),
+      response: answered(204, ITEMS_EXPOSE),
     },
   },
   {
@@ -128,7 +127,7 @@ export const TABLE: TableRow[] = [
       readable: ['content-length', 'content-type'],
       body: { user: 'ada' },
       preflight: null,
-      response: answered(200),
+      response: answered(200, CREDENTIALED),
     },
   },
   {
@@ -140,7 +139,7 @@ export const TABLE: TableRow[] = [
       readable: ['content-length', 'content-type'],
       body: { user: 'ada' },
       preflight: null,
-      response: answered(200),
+      response: answered(200, CREDENTIALED),
     },
   },
   {
@@ -151,7 +150,7 @@ export const TABLE: TableRow[] = [
       readable: ['content-length', 'content-type', 'x-decoded-content-length'],
       body: REPORT_BYTES,
       preflight: null,
-      response: answered(200),
+      response: answered(200, REPORT_EXPOSE),
     },
   },
   {
@@ -160,9 +159,9 @@ export const TABLE: TableRow[] = [
     expected: {
       result: 404,
       readable: ['content-length', 'content-type'],
-      body: { error: 'No route GET /nope.' },
+      body: { error: 'not-found', message: 'No route serves this path.' },
       preflight: null,
-      response: answered(404),
+      response: answered(404, CREDENTIALED),
     },
   },
 ];

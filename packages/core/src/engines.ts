@@ -153,7 +153,7 @@ const isNumber = (value: string) => /^\d+(\.\d+)?$/.test(value);
 const isInteger = (value: string) => /^\d+$/.test(value);
 
 /** Chromium safelists these client hints when their values are well-formed. */
-const CHROMIUM_CLIENT_HINTS = new Map<string, (value: string) => boolean>([
+const CHROMIUM_CLIENT_HINTS = new Map<ChromiumClientHintName, (value: string) => boolean>([
   ['device-memory', isNumber],
   ['dpr', isNumber],
   ['width', isInteger],
@@ -168,6 +168,17 @@ const CHROMIUM_CLIENT_HINTS = new Map<string, (value: string) => boolean>([
 const CHROMIUM_REDIRECT_DROPPED: ReadonlySet<string> = new Set(
   [...CHROMIUM_CLIENT_HINTS.keys()].filter((name) => name !== 'save-data'),
 );
+
+/** The client-hint request headers Chromium safelists (with value rules); other engines preflight them. */
+export type ChromiumClientHintName =
+  | 'device-memory'
+  | 'dpr'
+  | 'width'
+  | 'viewport-width'
+  | 'downlink'
+  | 'rtt'
+  | 'save-data'
+  | 'ect';
 
 /** Max-age per the standard: a non-negative integer; absent or anything else means 5 s. */
 function parseMaxAge(value: string | null): number {

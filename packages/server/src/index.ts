@@ -5,6 +5,16 @@
  *
  * @packageDocumentation
  */
+
+export type { InputIssue, InputLocation } from './api/input.js';
+export { type ApiPolicyOptions, apiPolicies } from './api/policies.js';
+export {
+  type ApiHandlers,
+  type RouteHandler,
+  type ServeApiErrorBody,
+  type ServeApiOptions,
+  serveApi,
+} from './api/serve.js';
 export {
   CORS_DEBUG_HEADER,
   DECODED_CONTENT_LENGTH_HEADER,

@@ -28,6 +28,11 @@ export interface CompiledPolicy {
   readonly actualVary: readonly string[] | null;
   /** Cross-origin request protection for unsafe methods, or null when off. */
   readonly protection: ProtectionSettings | null;
+  /**
+   * The only methods a preflight may ask for, safelisted ones included (a contract's path serves
+   * these and no others); null for definePolicy's usual rule.
+   */
+  readonly servedMethods: ReadonlySet<string> | null;
 }
 
 // Symbol.for, not a module-local symbol: the ESM and CJS builds (and each subpath bundle) share it,
@@ -96,7 +101,23 @@ function compile(settings: PolicySettings): CompiledPolicy {
     wildcardHeaders: wildcardOrigin ? wildcardHeadersFor(settings.exposeHeaders) : null,
     actualVary: wildcardOrigin ? null : Object.freeze(['Origin']),
     protection: settings.protection === null ? null : Object.freeze(settings.protection),
+    servedMethods: null,
   });
+}
+
+/**
+ * definePolicy, with preflights refused for every method outside `servedMethods` (GET and POST
+ * too): the policy of one path of a contract, where only the routes' methods exist.
+ */
+export function definePathPolicy<const C extends PolicyConfig>(
+  config: C,
+  servedMethods: readonly string[],
+): CorsPolicy<C> {
+  const base = definePolicy(config);
+  const compiled = Object.freeze({ ...compiledPolicyOf(base), servedMethods: new Set(servedMethods) });
+  const policy = { config: base.config, allowsOrigin: base.allowsOrigin };
+  Object.defineProperty(policy, COMPILED, { value: compiled });
+  return Object.freeze(policy);
 }
 
 function wildcardHeadersFor(exposeHeaders: string | null): ReadonlyArray<readonly [string, string]> {

@@ -1,8 +1,9 @@
 // Node's http module, and Express / Connect middleware. Reads and writes Node's own header objects
 // (no Request or Response is built), so the per-request cost is a few header reads and writes.
 /**
- * `@corskit/server/node`: a {@link corsMiddleware} for Express and Connect, and
- * {@link withCorsListener} for `node:http` servers.
+ * `@corskit/server/node`: a {@link corsMiddleware} for Express and Connect,
+ * {@link withCorsListener} for `node:http` servers, and {@link fetchListener} to serve a Fetch
+ * handler (serveApi's) on `node:http`.
  *
  * @packageDocumentation
  */
@@ -16,6 +17,7 @@ import { type PolicySource, pathOfTarget, selectorFor } from '../routes.js';
 import { mergeVary } from '../vary.js';
 
 export type { PolicySource } from '../routes.js';
+export { fetchListener } from './node-fetch.js';
 
 /** Connect / Express `next`. */
 export type NextFunction = (error?: unknown) => void;
