@@ -78,7 +78,7 @@ const isNumber = (value: string) => /^\d+(\.\d+)?$/.test(value);
 const isInteger = (value: string) => /^\d+$/.test(value);
 
 /** Chromium safelists these client hints when their values are well-formed. */
-const CHROMIUM_CLIENT_HINTS = new Map<string, (value: string) => boolean>([
+const CHROMIUM_CLIENT_HINTS = new Map<ChromiumClientHintName, (value: string) => boolean>([
   ['device-memory', isNumber],
   ['dpr', isNumber],
   ['width', isInteger],
@@ -88,6 +88,17 @@ const CHROMIUM_CLIENT_HINTS = new Map<string, (value: string) => boolean>([
   ['save-data', (value) => value.toLowerCase() === 'on'],
   ['ect', (value) => value === 'slow-2g' || value === '2g' || value === '3g' || value === '4g'],
 ]);
+
+/** The client-hint request headers Chromium safelists (with value rules); other engines preflight them. */
+export type ChromiumClientHintName =
+  | 'device-memory'
+  | 'dpr'
+  | 'width'
+  | 'viewport-width'
+  | 'downlink'
+  | 'rtt'
+  | 'save-data'
+  | 'ect';
 
 /** Max-age per the standard: a non-negative integer; absent or anything else means 5 s. */
 function parseMaxAge(value: string | null): number {

@@ -7,16 +7,34 @@
  */
 export { classify } from './classify.js';
 export { type CorsFetchOptions, createCorsFetch } from './cors-fetch.js';
-export { ENGINE_PROFILES, type EngineProfile, engineProfile } from './engines.js';
+export {
+  type ChromiumClientHintName,
+  ENGINE_PROFILES,
+  type EngineProfile,
+  engineProfile,
+} from './engines.js';
 export { CorsError, type CorsErrorCode, type CorsErrorDetails, type CorsStage } from './errors.js';
 export { isToken, splitHeaderList } from './http.js';
-export { isCorsSafelistedMethod, isForbiddenMethod, normalizeMethod } from './methods.js';
+export {
+  type CorsSafelistedMethod,
+  isCorsSafelistedMethod,
+  isForbiddenMethod,
+  normalizeMethod,
+} from './methods.js';
 export { mimeEssence } from './mime.js';
 export { checkPreflight, type PreflightGrant, type PreflightQuestion } from './preflight.js';
 export { type CacheQuery, createPreflightCache, type PreflightCache } from './preflight-cache.js';
+export { PROGRESS_RESPONSE_HEADERS } from './progress-headers.js';
 export {
+  CORS_SAFELISTED_CONTENT_TYPES,
   CORS_SAFELISTED_REQUEST_HEADER_NAMES,
   CORS_SAFELISTED_RESPONSE_HEADER_NAMES,
+  type CorsSafelistedContentType,
+  type CorsSafelistedRequestHeaderName,
+  type CorsSafelistedResponseHeaderName,
+  FORBIDDEN_REQUEST_HEADER_NAMES,
+  type ForbiddenRequestHeaderName,
+  type ForbiddenResponseHeaderName,
   isForbiddenRequestHeader,
   isForbiddenResponseHeaderName,
   type SafelistRules,

@@ -16,7 +16,10 @@ export function isForbiddenMethod(method: string): boolean {
   return upper === 'CONNECT' || upper === 'TRACE' || upper === 'TRACK';
 }
 
+/** The CORS-safelisted methods: no preflight for these. */
+export type CorsSafelistedMethod = 'GET' | 'HEAD' | 'POST';
+
 /** GET, HEAD and POST, compared after normalization (so case-sensitively). */
-export function isCorsSafelistedMethod(method: string): boolean {
+export function isCorsSafelistedMethod(method: string): method is CorsSafelistedMethod {
   return method === 'GET' || method === 'HEAD' || method === 'POST';
 }

@@ -4,7 +4,11 @@ import { hasEssence } from './mime.js';
 import { isSimpleRangeHeaderValue } from './range.js';
 import type { PreflightReasonCode } from './types.js';
 
-const FORBIDDEN_NAMES = new Set([
+/**
+ * The Fetch Standard's forbidden request-header names, lowercase. Names starting `proxy-` or `sec-`
+ * are forbidden too (see {@link ForbiddenRequestHeaderName}).
+ */
+export const FORBIDDEN_REQUEST_HEADER_NAMES = [
   'accept-charset',
   'accept-encoding',
   'access-control-request-headers',
@@ -26,7 +30,15 @@ const FORBIDDEN_NAMES = new Set([
   'transfer-encoding',
   'upgrade',
   'via',
-]);
+] as const;
+
+/** A request header a script cannot set: the browser silently drops it. Lowercase. */
+export type ForbiddenRequestHeaderName =
+  | (typeof FORBIDDEN_REQUEST_HEADER_NAMES)[number]
+  | `proxy-${string}`
+  | `sec-${string}`;
+
+const FORBIDDEN_NAMES = new Set<string>(FORBIDDEN_REQUEST_HEADER_NAMES);
 
 const METHOD_OVERRIDE_NAMES = new Set(['x-http-method', 'x-http-method-override', 'x-method-override']);
 
@@ -43,18 +55,35 @@ export function isForbiddenRequestHeader(name: string, value: string): boolean {
   return false;
 }
 
-/** Names, lowercase, that the safelist knows; anything else is not safelisted. */
-export const CORS_SAFELISTED_REQUEST_HEADER_NAMES: readonly string[] = [
+const SAFELISTED_REQUEST_NAMES = [
   'accept',
   'accept-language',
   'content-language',
   'content-type',
   'range',
-];
+] as const;
+
+/** A request header name the CORS safelist knows (its value decides whether it is safelisted). */
+export type CorsSafelistedRequestHeaderName = (typeof SAFELISTED_REQUEST_NAMES)[number];
+
+/** Names, lowercase, that the safelist knows; anything else is not safelisted. */
+export const CORS_SAFELISTED_REQUEST_HEADER_NAMES: readonly string[] = SAFELISTED_REQUEST_NAMES;
 
 const SAFELISTED_NAMES = new Set(CORS_SAFELISTED_REQUEST_HEADER_NAMES);
 
-const SAFELISTED_CONTENT_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
+const SAFELISTED_CONTENT_TYPE_LIST = [
+  'application/x-www-form-urlencoded',
+  'multipart/form-data',
+  'text/plain',
+] as const;
+
+/** The MIME type essences a CORS-safelisted Content-Type may have. */
+export type CorsSafelistedContentType = (typeof SAFELISTED_CONTENT_TYPE_LIST)[number];
+
+/** {@link CorsSafelistedContentType} as a list. */
+export const CORS_SAFELISTED_CONTENT_TYPES: readonly string[] = SAFELISTED_CONTENT_TYPE_LIST;
+
+const SAFELISTED_CONTENT_TYPES = CORS_SAFELISTED_CONTENT_TYPES;
 
 /** CORS-unsafe request-header byte: controls other than tab, DEL, and `"():<>?@[\]{}`. */
 function isCorsUnsafeRequestHeaderByte(c: number): boolean {
@@ -161,8 +190,7 @@ export function isNoCorsSafelistedName(name: string): boolean {
   );
 }
 
-/** Response headers every CORS response exposes (lowercase). */
-export const CORS_SAFELISTED_RESPONSE_HEADER_NAMES: readonly string[] = [
+const SAFELISTED_RESPONSE_NAMES = [
   'cache-control',
   'content-language',
   'content-length',
@@ -170,7 +198,16 @@ export const CORS_SAFELISTED_RESPONSE_HEADER_NAMES: readonly string[] = [
   'expires',
   'last-modified',
   'pragma',
-];
+] as const;
+
+/** A response header every CORS response exposes (lowercase). */
+export type CorsSafelistedResponseHeaderName = (typeof SAFELISTED_RESPONSE_NAMES)[number];
+
+/** Response headers every CORS response exposes (lowercase). */
+export const CORS_SAFELISTED_RESPONSE_HEADER_NAMES: readonly string[] = SAFELISTED_RESPONSE_NAMES;
+
+/** A response header no script can read, whatever Access-Control-Expose-Headers says. */
+export type ForbiddenResponseHeaderName = 'set-cookie' | 'set-cookie2';
 
 /** Never readable by scripts, whatever Access-Control-Expose-Headers says. */
 export function isForbiddenResponseHeaderName(name: string): boolean {
