@@ -1,11 +1,33 @@
 /**
  * A CORS-aware browser client on ky ({@link createClient}): preflight prediction, development
  * warnings, compile-time checks against a @corskit/server policy, a {@link CorsError} that explains
- * refusals, and honest download progress.
+ * refusals, and honest download progress. Given a contract (`createClient({ api })`), one typed
+ * method per route.
  *
  * @packageDocumentation
  */
-export { type ClientOptions, type CorsSettings, createClient } from './client.js';
+export {
+  type ClientOf,
+  type ClientOptions,
+  type ContractOptions,
+  type CorsSettings,
+  createClient,
+} from './client.js';
+export { ResponseValidationError } from './contract/errors.js';
+export type {
+  BaseCallOptions,
+  CallArgs,
+  ContractMethods,
+  ResultHTTPError,
+  RouteCallOptions,
+  RouteMethod,
+  RouteMethodOf,
+  RouteMutationOptions,
+  RouteQueryKey,
+  RouteQueryOptions,
+  SuccessBody,
+  SuccessOf,
+} from './contract/types.js';
 export { detectEngine } from './environment.js';
 export { CorsError, type LikelyCause } from './errors.js';
 export type { ClientPolicy, ClientPolicyConfig, ConfigOf } from './policy.js';
