@@ -14,6 +14,7 @@ export {
   createClient,
 } from './client.js';
 export { ResponseValidationError } from './contract/errors.js';
+export { routeMutation, routeQuery } from './contract/query.js';
 export type {
   BaseCallOptions,
   CallArgs,

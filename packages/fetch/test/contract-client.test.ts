@@ -3,7 +3,14 @@ import { MutationObserver, QueryClient } from '@tanstack/query-core';
 import { isHTTPError, NetworkError, TimeoutError } from 'ky';
 import { HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { CorsError, createClient, ResponseValidationError, type ResultHTTPError } from '../src/index.js';
+import {
+  CorsError,
+  createClient,
+  ResponseValidationError,
+  type ResultHTTPError,
+  routeMutation,
+  routeQuery,
+} from '../src/index.js';
 import { api, contractServer, type Item } from './contract-fixture.js';
 import { API, collectWarnings, PAGE, pageFetch, useMsw } from './helpers.js';
 
@@ -297,26 +304,26 @@ describe('everything the client did keeps working through the contract', () => {
 });
 
 describe('TanStack Query, with no dependency on it', () => {
-  it('queryOptions feed fetchQuery, keyed by route and params', async () => {
+  it('routeQuery options feed fetchQuery, keyed by route and params', async () => {
     server.use(contractServer(answer).handler);
     const client = createClient(base);
     const queries = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-    const options = client.getItem.queryOptions({ params: { id: 1 } });
+    const options = routeQuery(client.getItem, { params: { id: 1 } });
     expect(options.queryKey).toEqual(['getItem', { params: { id: 1 } }]);
     expect(await queries.fetchQuery(options)).toEqual(item);
     expect(queries.getQueryData(['getItem', { params: { id: 1 } }])).toEqual(item);
-    await expect(
-      queries.fetchQuery(client.getItem.queryOptions({ params: { id: 9 } })),
-    ).rejects.toMatchObject({
-      result: { status: 404 },
-    });
+    await expect(queries.fetchQuery(routeQuery(client.getItem, { params: { id: 9 } }))).rejects.toMatchObject(
+      {
+        result: { status: 404 },
+      },
+    );
   });
 
-  it('mutationOptions feed a MutationObserver', async () => {
+  it('routeMutation options feed a MutationObserver', async () => {
     server.use(contractServer(answer).handler);
     const client = createClient(base);
     const queries = new QueryClient();
-    const observer = new MutationObserver(queries, client.updateItem.mutationOptions());
+    const observer = new MutationObserver(queries, routeMutation(client.updateItem));
     const updated = await observer.mutate({
       params: { id: 1 },
       headers: { 'x-api-key': 'k' },

@@ -1,6 +1,6 @@
 // A route call's input as the request ky sends: path params encoded into the path, the query
-// serialised, the body encoded for the route's declared media type.
-import { buildPath, type RouteFacts } from '@corskit/contract';
+// serialised, the body encoded for the route's declared media type. Messages are development-only.
+import type { RouteFacts } from '@corskit/contract';
 
 /** What a route call takes (the typed form is RequestOf). */
 export interface CallInput {
@@ -10,9 +10,8 @@ export interface CallInput {
   body?: unknown;
 }
 
-/** What ky needs to send a route's call. */
+/** What ky needs to send a route's call, beside its URL. */
 export interface EncodedCall {
-  url: string;
   method: string;
   headers: Record<string, string>;
   searchParams: URLSearchParams | undefined;
@@ -20,85 +19,94 @@ export interface EncodedCall {
   credentials: RequestCredentials;
 }
 
-type Entry = [name: string, value: string | Blob];
+const dev = process.env.NODE_ENV !== 'production';
 
 /** Fields as name/value pairs: arrays repeat the name, undefined and null are left out. */
-function entries(fields: Readonly<Record<string, unknown>>, blobs: boolean): Entry[] {
-  const pairs: Entry[] = [];
+function pairs(fields: unknown, blobs: boolean): [string, string | Blob][] {
+  if (typeof fields !== 'object' || fields === null) {
+    throw new TypeError(dev ? `corskit: a query or form is an object of fields, not ${fields}.` : 'corskit');
+  }
+  const out: [string, string | Blob][] = [];
   for (const [name, value] of Object.entries(fields)) {
-    for (const item of Array.isArray(value) ? value : [value]) {
+    for (const item of [value].flat()) {
       if (item === undefined || item === null) continue;
-      if (blobs && item instanceof Blob) pairs.push([name, item]);
-      else if (typeof item === 'object' && !(item instanceof Date)) {
+      const blob = blobs && item instanceof Blob;
+      if (typeof item === 'object' && !blob) {
         throw new TypeError(
-          `corskit: ${name} is an object; a query or form field is a string, number or boolean.`,
+          dev
+            ? `corskit: ${name} is an object; a query or form field is a string, number or boolean.`
+            : 'corskit',
         );
-      } else pairs.push([name, item instanceof Date ? item.toISOString() : String(item)]);
+      }
+      out.push([name, blob ? item : String(item)]);
     }
   }
-  return pairs;
+  return out;
 }
 
-function record(value: unknown, what: string): Readonly<Record<string, unknown>> {
-  if (typeof value !== 'object' || value === null) {
-    throw new TypeError(`corskit: the ${what} body is an object of fields, not ${typeof value}.`);
-  }
-  return value as Record<string, unknown>;
-}
-
-/** The body for `contentType`, and whether the Content-Type header is to be set from it. */
-function encodeBody(contentType: string, body: unknown): [BodyInit, boolean] {
-  const essence = contentType.split(';')[0]!.trim().toLowerCase();
+/** The body for `type`; sets Content-Type (the browser writes multipart's, with its boundary). */
+function encodeBody(type: string, body: unknown, headers: Record<string, string>): BodyInit {
+  const essence = type.split(';')[0]!.trim().toLowerCase();
   if (essence === 'multipart/form-data') {
-    // The browser writes the boundary into Content-Type itself.
-    if (body instanceof FormData) return [body, false];
+    if (body instanceof FormData) return body;
     const form = new FormData();
-    for (const [name, value] of entries(record(body, essence), true)) form.append(name, value);
-    return [form, false];
+    for (const [name, value] of pairs(body, true)) form.append(name, value);
+    return form;
   }
-  if (essence === 'application/json' || essence.endsWith('+json')) return [JSON.stringify(body), true];
+  headers['content-type'] = type;
+  if (/[/+]json$/.test(essence)) return JSON.stringify(body);
   if (essence === 'application/x-www-form-urlencoded') {
-    const form =
-      body instanceof URLSearchParams
-        ? body
-        : new URLSearchParams(entries(record(body, essence), false) as string[][]);
-    return [form.toString(), true];
+    return String(
+      body instanceof URLSearchParams ? body : new URLSearchParams(pairs(body, false) as string[][]),
+    );
   }
   if (essence.startsWith('text/')) {
-    if (typeof body !== 'string' && typeof body !== 'number' && typeof body !== 'boolean') {
-      throw new TypeError(
-        `corskit: a ${essence} body is a string, not ${body === null ? 'null' : typeof body}.`,
-      );
+    if (typeof body === 'object' || typeof body === 'function') {
+      throw new TypeError(dev ? `corskit: a ${essence} body is a string, not ${typeof body}.` : 'corskit');
     }
-    return [String(body), true];
+    return String(body);
   }
-  return [body as BodyInit, true];
+  return body as BodyInit;
 }
 
-/**
- * The request of a call of `route`. `relative` says the client has a baseUrl: the path is then
- * resolved against it (so `https://api.example.com/v1/` keeps its `/v1`).
- */
-export function encodeCall(route: RouteFacts, input: CallInput = {}, relative: boolean): EncodedCall {
-  const path = buildPath(route.path, input.params);
+/** `[url, request]` of a call of `route`; `relative` (a baseUrl is set) drops the leading slash. */
+export function encodeCall(
+  route: RouteFacts,
+  input: CallInput = {},
+  relative: boolean,
+): [string, EncodedCall] {
+  // From the segments defineApi parsed; each value is one segment, percent-encoded.
+  let path = '';
+  for (const segment of route.segments) {
+    const value = segment.kind === 'param' ? input.params?.[segment.name] : segment.text;
+    if (value === undefined || value === null) {
+      throw new TypeError(
+        dev
+          ? `corskit: the path param ${(segment as { name: string }).name} of ${route.path} is missing.`
+          : 'corskit',
+      );
+    }
+    path += `/${segment.kind === 'param' ? encodeURIComponent(String(value)) : value}`;
+  }
+  path ||= '/';
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(input.headers ?? {})) {
     if (value !== undefined) headers[name.toLowerCase()] = value;
   }
-  let body: BodyInit | undefined;
-  if (route.contentType !== null && input.body !== undefined) {
-    const [encoded, typed] = encodeBody(route.contentType, input.body);
-    body = encoded;
-    if (typed) headers['content-type'] = route.contentType;
-  }
-  const query = input.query === undefined ? [] : entries(input.query, false);
-  return {
-    url: relative ? path.slice(1) : path,
-    method: route.method,
-    headers,
-    searchParams: query.length > 0 ? new URLSearchParams(query as string[][]) : undefined,
-    body,
-    // Exactly the routes that declare credentials send them (the derived CORS allows them only there).
-    credentials: route.credentials ? 'include' : 'same-origin',
-  };
+  const body =
+    route.contentType === null || input.body === undefined
+      ? undefined
+      : encodeBody(route.contentType, input.body, headers);
+  const query = input.query && pairs(input.query, false);
+  return [
+    relative ? path.slice(1) : path,
+    {
+      method: route.method,
+      headers,
+      searchParams: query?.length ? new URLSearchParams(query as string[][]) : undefined,
+      body,
+      // Exactly the routes that declare credentials send them (the derived CORS allows them only there).
+      credentials: route.credentials ? 'include' : 'same-origin',
+    },
+  ];
 }

@@ -7,24 +7,24 @@ import type { Issue } from '@corskit/contract';
 export class ResponseValidationError extends Error {
   /** Always `ResponseValidationError`. */
   override name = 'ResponseValidationError';
-  /** The route's name in the contract. */
-  readonly route: string;
   /** The response's status. */
   readonly status: number;
-  /** What is wrong: `path` starts with `body`, `headers` or `status`. */
-  readonly issues: readonly Issue[];
-  /** The response as received (its body already read). */
-  readonly response: Response;
 
-  constructor(route: string, response: Response, issues: readonly Issue[]) {
+  constructor(
+    /** The route's name in the contract. */
+    readonly route: string,
+    /** The response as received (its body already read). */
+    readonly response: Response,
+    /** What is wrong: each `path` starts with `status`, `body` or `headers`. */
+    readonly issues: readonly Issue[],
+  ) {
     super(
-      `corskit: the ${response.status} answer of ${route} does not match the contract:\n${issues
-        .map((issue) => `  - ${issue.path.join('.')}: ${issue.message}`)
-        .join('\n')}`,
+      process.env.NODE_ENV !== 'production'
+        ? `corskit: the ${response.status} answer of ${route} does not match the contract:\n${issues
+            .map((issue) => `  - ${issue.path.join('.')}: ${issue.message}`)
+            .join('\n')}`
+        : 'corskit: response',
     );
-    this.route = route;
     this.status = response.status;
-    this.issues = issues;
-    this.response = response;
   }
 }

@@ -1,6 +1,6 @@
-// A response as the route's result: `{ status, body, headers }`, read as the contract declares it
-// and, when asked, checked against the route's schemas.
-import { type Issue, type ResponseFacts, type RouteFacts, validate } from '@corskit/contract';
+// A response as the route's result: `{ status, body, headers }`, read as the contract declares it.
+// Checking against the schemas is opt-in, so its code loads only when asked (./check.ts).
+import type { RouteFacts } from '@corskit/contract';
 import { ResponseValidationError } from './errors.js';
 
 /** A route's result at run time (the typed form is ResponseOf). */
@@ -10,36 +10,17 @@ export interface CallResult {
   headers: Record<string, string>;
 }
 
-function isJson(contentType: string): boolean {
-  const essence = contentType.split(';')[0]!.trim().toLowerCase();
-  return essence === 'application/json' || essence.endsWith('+json');
-}
+const dev = process.env.NODE_ENV !== 'production';
 
-/** The body as declared. `data` is what ky already read of an HTTPError's body. */
-async function readBody(spec: ResponseFacts, response: Response, data: unknown, fromError: boolean) {
-  const type = spec.contentType ?? '';
-  if (isJson(type)) {
-    const text = fromError ? data : await response.text();
-    // ky parses an error body as JSON only when the response says it is JSON.
-    return typeof text === 'string' ? (text === '' ? undefined : JSON.parse(text)) : text;
-  }
-  if (fromError) return data;
-  if (type.startsWith('text/')) return response.text();
-  if (type.startsWith('multipart/form-data')) return response.formData();
-  return response.blob();
-}
-
-/** Runs `schema` on `value`, collecting its issues under `at`. */
-async function checked(
-  schema: Parameters<typeof validate>[0],
-  value: unknown,
-  at: PropertyKey[],
-  issues: Issue[],
-) {
-  const outcome = await validate(schema, value);
-  if (outcome.ok) return outcome.value;
-  for (const issue of outcome.issues) issues.push({ path: [...at, ...issue.path], message: issue.message });
-  return value;
+/** The body as declared. `data` is what ky already read of an HTTPError's body (JSON only when labelled so). */
+async function readBody(type: string, response: Response, data: unknown, fromError: boolean) {
+  const json = /[/+]json\b/.test(type);
+  const body = fromError
+    ? data
+    : json || type.startsWith('text/')
+      ? await response.text()
+      : await response.blob();
+  return json && typeof body === 'string' ? (body === '' ? undefined : JSON.parse(body)) : body;
 }
 
 /** The result of `response` for `route`; throws a ResponseValidationError where the contract disagrees. */
@@ -52,32 +33,22 @@ export async function readResult(
 ): Promise<CallResult> {
   const { status } = response;
   const spec = route.responses[status];
-  if (spec === undefined) {
-    const declared = Object.keys(route.responses).join(', ');
-    throw new ResponseValidationError(route.name, response, [
-      { path: ['status'], message: `${status} is not a declared status (${declared})` },
-    ]);
-  }
-  const issues: Issue[] = [];
+  const refuse = (path: string, message: string) =>
+    new ResponseValidationError(route.name, response, [{ path: [path], message: dev ? message : '' }]);
+  if (spec === undefined) throw refuse('status', `${status} is not a declared status`);
   let body: unknown;
   if (spec.body !== null && route.method !== 'HEAD') {
     try {
-      body = await readBody(spec, response, data, fromError);
+      body = await readBody(spec.contentType ?? '', response, data, fromError);
     } catch (error) {
-      throw new ResponseValidationError(route.name, response, [
-        { path: ['body'], message: `not ${spec.contentType}: ${(error as Error).message}` },
-      ]);
+      throw refuse('body', `not ${spec.contentType}: ${error}`);
     }
-    if (check) body = await checked(spec.body, body, ['body'], issues);
   }
   const headers: Record<string, string> = {};
-  for (const [name, schema] of Object.entries(spec.headers)) {
+  for (const name in spec.headers) {
     const value = response.headers.get(name);
-    if (check) {
-      const output = await checked(schema, value ?? undefined, ['headers', name], issues);
-      if (output !== undefined) headers[name] = output as string;
-    } else if (value !== null) headers[name] = value;
+    if (value !== null) headers[name] = value;
   }
-  if (issues.length > 0) throw new ResponseValidationError(route.name, response, issues);
-  return { status, body, headers };
+  const result = { status, body, headers };
+  return check ? (await import('./check.js')).checkResult(route.name, spec, result, response) : result;
 }

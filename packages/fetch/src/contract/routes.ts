@@ -25,7 +25,7 @@ function routeMethod(
 ) {
   const prepare = (input: CallInput | undefined, options: CallOptions = {}) => {
     const { validate, ...kyOptions } = options;
-    const { url, ...encoded } = encodeCall(route, input, baseUrl !== undefined);
+    const [url, encoded] = encodeCall(route, input, baseUrl !== undefined);
     const init: Options = { ...kyOptions, ...encoded, baseUrl };
     return [url, init, validate ?? validates] as const;
   };
@@ -52,21 +52,6 @@ function routeMethod(
       const [url, init] = prepare(input, options);
       return predict(instance, url, init as PredictOptions<unknown>);
     },
-    queryOptions: (input?: CallInput, options?: CallOptions) => ({
-      queryKey: [
-        route.name,
-        {
-          ...(input?.params !== undefined && { params: input.params }),
-          ...(input?.query !== undefined && { query: input.query }),
-        },
-      ],
-      queryFn: (context: { signal?: AbortSignal } = {}) =>
-        json(input, { ...options, signal: context.signal ?? options?.signal }),
-    }),
-    mutationOptions: (options?: CallOptions) => ({
-      mutationKey: [route.name],
-      mutationFn: (input: CallInput) => json(input, options),
-    }),
     facts: route,
   });
 }

@@ -109,12 +109,11 @@ export interface RouteMethod<K extends string, Req, Res, Opt> {
   json(...args: CallArgs<Req, Opt>): Promise<SuccessBody<Res>>;
   /** @corskit/core's classification of exactly the request this call would send (nothing is sent). */
   predict(...args: CallArgs<Req, Opt>): Promise<Classification>;
-  /** TanStack Query options for this call, with no dependency on TanStack Query. */
-  queryOptions(...args: CallArgs<Req, Opt>): RouteQueryOptions<K, Req, SuccessBody<Res>>;
-  /** TanStack Query mutation options for this route. */
-  mutationOptions(options?: Opt): RouteMutationOptions<K, Req, SuccessBody<Res>>;
-  /** The route as the contract normalized it: method, path, headers, CORS facts. */
-  readonly facts: RouteFacts;
+  /** The route as the contract normalized it: name, method, path, headers, CORS facts. */
+  readonly facts: RouteFacts & {
+    /** The route's name, the method's. */
+    readonly name: K;
+  };
 }
 
 /** The method of route `K` of API `A`. */
