@@ -2,14 +2,16 @@
 // written for corskit (defineApi + createClient), ts-rest (initContract + initClient) and Hono
 // (a chained app + hc), each with one call per route whose result is narrowed on status. Each
 // project is checked by `tsc --noEmit --extendedDiagnostics` (the libraries' own .d.ts, skipLibCheck);
-// we report check time and instantiations. The generated code goes to test/bench/.generated/.
+// we report check time and instantiations. The generated code goes to node_modules/.cache/.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const out = join(dirname(fileURLToPath(import.meta.url)), '.generated', 'typecheck');
+// Under node_modules: the projects resolve hono and @ts-rest/core from there, and neither git,
+// biome nor the repository's tsconfig look inside.
+const out = join(root, 'node_modules', '.cache', 'corskit-typecheck-bench');
 const tsc = join(root, 'node_modules/typescript/lib/tsc.js');
 const SIZES = (process.env.TYPECHECK_SIZES ?? '50,500,2000').split(',').map(Number);
 
@@ -61,9 +63,7 @@ ${routes.join('\n')}
     'client.ts': `import { createClient } from '@corskit/fetch';
 import { api } from './api.js';
 const client = createClient({ api, baseUrl: 'https://api.example.com' });
-export async function run() {
-${calls.join('\n')}
-}
+${functions(calls)}
 `,
   };
 }
@@ -106,9 +106,7 @@ ${routes.join('\n')}
     'client.ts': `import { initClient } from '@ts-rest/core';
 import { api } from './api.js';
 const client = initClient(api, { baseUrl: 'https://api.example.com', baseHeaders: {} });
-export async function run() {
-${calls.join('\n')}
-}
+${functions(calls)}
 `,
   };
 }
@@ -153,11 +151,18 @@ export type AppType = typeof app;
     'client.ts': `import { hc } from 'hono/client';
 import type { AppType } from './api.js';
 const client = hc<AppType>('https://api.example.com');
-export async function run() {
-${calls.join('\n')}
-}
+${functions(calls)}
 `,
   };
+}
+
+/** The calls, 50 to a function (one function of 2,000 is too large for TypeScript's control flow analysis). */
+function functions(calls) {
+  const groups = [];
+  for (let i = 0; i < calls.length; i += 50) {
+    groups.push(`export async function run${i / 50}() {\n${calls.slice(i, i + 50).join('\n')}\n}`);
+  }
+  return groups.join('\n');
 }
 
 const LIBRARIES = { corskit, 'ts-rest': tsRest, 'hono hc': hono };
@@ -215,6 +220,11 @@ function check(dir) {
     errors,
     deep: errors.some((line) => line.includes('TS2589')),
     crashed: run.status !== 0 && errors.length === 0,
+    // What a crash said (an out-of-memory abort, a stack overflow, a timeout).
+    failure:
+      run.status !== 0 && errors.length === 0
+        ? (run.error?.message ?? (run.signal || text.trim().split('\n').slice(-3).join(' ')))
+        : undefined,
   };
 }
 
@@ -235,7 +245,7 @@ for (const n of SIZES) {
     measured[library] = check(project(`${library.replace(/\W+/g, '-')}-${n}`, generate(n)));
     const m = measured[library];
     console.error(
-      `${n} routes, ${library}: check ${m.checkSeconds} s, ${m.instantiations} instantiations${m.errors.length ? `, ${m.errors.length} errors: ${m.errors[0]}` : ''}`,
+      `${n} routes, ${library}: check ${m.checkSeconds} s, ${m.instantiations} instantiations${m.errors.length ? `, ${m.errors.length} errors: ${m.errors[0]}` : ''}${m.failure ? `, tsc failed: ${m.failure}` : ''}`,
     );
   }
   rows.push({ n, measured });

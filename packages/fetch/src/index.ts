@@ -17,7 +17,11 @@ export { ResponseValidationError } from './contract/errors.js';
 export { routeMutation, routeQuery } from './contract/query.js';
 export type {
   BaseCallOptions,
+  BodyAsRead,
   CallArgs,
+  ClientResponseOf,
+  ClientResult,
+  ClientResultUnion,
   ContractMethods,
   ResultHTTPError,
   RouteCallOptions,

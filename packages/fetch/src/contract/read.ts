@@ -14,7 +14,7 @@ const dev = process.env.NODE_ENV !== 'production';
 
 /** The body as declared. `data` is what ky already read of an HTTPError's body (JSON only when labelled so). */
 async function readBody(type: string, response: Response, data: unknown, fromError: boolean) {
-  const json = /[/+]json\b/.test(type);
+  const json = /json/i.test(type);
   const body = fromError
     ? data
     : json || type.startsWith('text/')

@@ -1,7 +1,15 @@
 // The contract client's types: one method per route, computed per route on access (never over the
 // whole route map at once), from @corskit/contract's RequestOf and ResponseOf.
 
-import type { Api, RequestOf, ResponseOf, RouteFacts, RouteName, RouteOf } from '@corskit/contract';
+import type {
+  Api,
+  RequestOf,
+  ResponseBody,
+  ResponseHeaders,
+  RouteFacts,
+  RouteName,
+  RouteOf,
+} from '@corskit/contract';
 import type { Classification } from '@corskit/core';
 import type { HTTPError, Options } from 'ky';
 import type { DownloadProgressHandler } from '../progress.js';
@@ -116,11 +124,50 @@ export interface RouteMethod<K extends string, Req, Res, Opt> {
   };
 }
 
+/**
+ * A response body as the client reads it: JSON parsed (the declared type), any `text/*` as a string,
+ * anything else as a Blob, whatever the server-side type (a stream, say) the contract declares.
+ */
+export type BodyAsRead<Spec> = Spec extends { readonly contentType: infer C extends string }
+  ? Lowercase<C> extends `${string}json${string}`
+    ? ResponseBody<Spec>
+    : Lowercase<C> extends `text/${string}`
+      ? string
+      : Blob
+  : ResponseBody<Spec>;
+
+/** One status's result as the client gives it: `{ status, body, headers }`. */
+export interface ClientResult<Status, Spec> {
+  /** The status, which tells the union's members apart. */
+  status: Status;
+  /** The body, as read for its media type. */
+  body: BodyAsRead<Spec>;
+  /** The declared response headers (lowercase names). */
+  headers: ResponseHeaders<Spec>;
+}
+
+/**
+ * The result union of a route call: @corskit/contract's ResponseOf, with each body as the client
+ * reads it ({@link BodyAsRead}). A route's own statuses first, then the API's shared ones.
+ */
+export type ClientResultUnion<Own, Shared> =
+  | { [St in keyof Own]: ClientResult<St, Own[St]> }[keyof Own]
+  | { [St in Exclude<keyof Shared, keyof Own>]: ClientResult<St, Shared[St]> }[Exclude<
+      keyof Shared,
+      keyof Own
+    >];
+
+/** What route `K` of API `A` resolves to on the client. */
+export type ClientResponseOf<A extends Api, K extends RouteName<A>> = ClientResultUnion<
+  A['routes'][K]['responses'],
+  A['responses']
+>;
+
 /** The method of route `K` of API `A`. */
 export type RouteMethodOf<A extends Api, K extends RouteName<A>> = RouteMethod<
   K,
   RequestOf<A, K>,
-  ResponseOf<A, K>,
+  ClientResponseOf<A, K>,
   RouteCallOptions<RouteOf<A, K>>
 >;
 
