@@ -13,6 +13,8 @@ export interface Bundle {
   entry: { text: string; minified: number; gzipped: number };
   /** Chunks loaded on demand (dynamic imports), by file name. */
   lazy: Array<{ name: string; text: string; gzipped: number }>;
+  /** Every source file that reached the bundle (repository-relative where inside it). */
+  inputs: string[];
 }
 
 const gzipped = (bytes: Uint8Array) => gzipSync(bytes, { level: 9 }).length;
@@ -71,6 +73,7 @@ export async function bundle(
     lazy: result.outputFiles
       .filter((file) => !upfront.has(key(file.path)!))
       .map((chunk) => ({ name: chunk.path, text: chunk.text, gzipped: gzipped(chunk.contents) })),
+    inputs: Object.values(outputs).flatMap((output) => Object.keys(output.inputs)),
   };
 }
 
