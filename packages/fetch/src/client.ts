@@ -84,6 +84,12 @@ export interface ContractOptions<A extends Api | undefined> {
   validate?: boolean | readonly string[];
 }
 
+/** createClient's argument: ky's options, the CORS settings, and optionally a contract. */
+export type CreateClientOptions<
+  P extends ClientPolicy | undefined = undefined,
+  A extends Api | undefined = undefined,
+> = ClientOptions<P> & ContractOptions<A>;
+
 /** What createClient returns: the CORS-aware ky instance, plus a method per route when given an `api`. */
 export type ClientOf<P extends ClientPolicy | undefined, A extends Api | undefined> = A extends Api
   ? CorsClient<ConfigOf<P>> & ContractMethods<A>

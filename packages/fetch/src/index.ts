@@ -11,6 +11,7 @@ export {
   type ClientOptions,
   type ContractOptions,
   type CorsSettings,
+  type CreateClientOptions,
   createClient,
 } from './client.js';
 export { ResponseValidationError } from './contract/errors.js';
@@ -22,7 +23,9 @@ export type {
   ClientResponseOf,
   ClientResult,
   ClientResultUnion,
+  ContractKeys,
   ContractMethods,
+  DownloadRoute,
   ResultHTTPError,
   RouteCallOptions,
   RouteMethod,
@@ -32,6 +35,7 @@ export type {
   RouteQueryOptions,
   SuccessBody,
   SuccessOf,
+  UploadRoute,
 } from './contract/types.js';
 export { detectEngine } from './environment.js';
 export { CorsError, type LikelyCause } from './errors.js';

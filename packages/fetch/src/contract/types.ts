@@ -15,18 +15,18 @@ import type { HTTPError, Options } from 'ky';
 import type { DownloadProgressHandler } from '../progress.js';
 
 /** A route flagged for download progress in the contract. */
-interface DownloadRoute {
+export interface DownloadRoute {
   /** `download` or `both`. */
   readonly progress: 'download' | 'both';
 }
 /** A route flagged for upload progress in the contract. */
-interface UploadRoute {
+export interface UploadRoute {
   /** `upload` or `both`. */
   readonly progress: 'upload' | 'both';
 }
 
 /** Options the contract decides: the URL, method, body, query, headers and credentials of the call. */
-type ContractKeys =
+export type ContractKeys =
   | 'method'
   | 'json'
   | 'body'
@@ -68,14 +68,23 @@ export type CallArgs<Req, Opt> =
   Record<never, never> extends Req ? [input?: Req, options?: Opt] : [input: Req, options?: Opt];
 
 /** The 2xx members of a result union. */
-export type SuccessOf<Res> = Res extends { status: infer S extends number }
+export type SuccessOf<Res> = Res extends {
+  /** The status. */
+  status: infer S extends number;
+}
   ? `${S}` extends `2${string}`
     ? Res
     : never
   : never;
 
 /** The body a successful (2xx) call gives, as `.json()` and the query factories resolve to. */
-export type SuccessBody<Res> = SuccessOf<Res> extends { body: infer B } ? B : never;
+export type SuccessBody<Res> =
+  SuccessOf<Res> extends {
+    /** The body. */
+    body: infer B;
+  }
+    ? B
+    : never;
 
 /** ky's HTTPError, as the throwing style rejects with it for a non-2xx status: with the typed result. */
 export interface ResultHTTPError<Res> extends HTTPError {
@@ -128,7 +137,10 @@ export interface RouteMethod<K extends string, Req, Res, Opt> {
  * A response body as the client reads it: JSON parsed (the declared type), any `text/*` as a string,
  * anything else as a Blob, whatever the server-side type (a stream, say) the contract declares.
  */
-export type BodyAsRead<Spec> = Spec extends { readonly contentType: infer C extends string }
+export type BodyAsRead<Spec> = Spec extends {
+  /** The declared media type. */
+  readonly contentType: infer C extends string;
+}
   ? Lowercase<C> extends `${string}json${string}`
     ? ResponseBody<Spec>
     : Lowercase<C> extends `text/${string}`
