@@ -2,7 +2,7 @@
 // one method per route, its params, headers and body checked at compile time, its answer a union
 // keyed on status. The contract holds no server code (routes, schemas, the CORS they imply), so
 // it can ship to the browser; credentials go exactly on the routes that declare them.
-import { apiContract, type Item } from '@corskit/example-api/contract';
+import { apiContract, DEFAULT_APP_ORIGIN, type Item } from '@corskit/example-api/contract';
 import { type CorsWarning, createClient, type DownloadProgressHandler } from '@corskit/fetch';
 
 export type { Item };
@@ -20,7 +20,8 @@ function refused(result: { status: number; body: unknown }): Error {
 
 export function createApiClient(showWarning: (warning: CorsWarning) => void) {
   const api = createClient({
-    api: apiContract(),
+    // The contract with the origins the API allows, so the development checks match the server.
+    api: apiContract([import.meta.env.VITE_APP_ORIGIN ?? DEFAULT_APP_ORIGIN]),
     baseUrl: API_ORIGIN,
     // A custom onWarning replaces the default console.warn, so keep that and also show the warning.
     onWarning(warning) {

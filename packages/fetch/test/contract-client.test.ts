@@ -184,7 +184,23 @@ describe('transport failures are Error subclasses', () => {
     });
     const error = await client.listItems().catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(CorsError);
-    expect((error as CorsError).causes.map((cause) => cause.code)).toContain('allow-origin-missing');
+    // The contract's own CORS is the policy: the diagnosis knows this origin is not in it.
+    expect((error as CorsError).causes.map((cause) => cause.code)).toEqual([
+      'allow-origin-missing',
+      'policy-origin-not-allowed',
+    ]);
+  });
+
+  it("warns before sending a call the contract's CORS would refuse", async () => {
+    server.use(contractServer(answer).handler);
+    const { warnings, onWarning } = collectWarnings();
+    const page = 'https://preview.example.com';
+    const client = createClient({ ...base, origin: page, fetch: pageFetch('spec', page), onWarning });
+    await expect(client.listItems()).rejects.toBeInstanceOf(CorsError);
+    expect(warnings.map((warning) => [warning.kind, warning.codes])).toEqual([
+      ['policy', ['policy-origin-not-allowed']],
+    ]);
+    expect(warnings[0]!.message).toContain(`add '${page}'`);
   });
 
   it('a network failure is ky NetworkError, a slow answer ky TimeoutError', async () => {

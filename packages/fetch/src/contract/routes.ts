@@ -2,9 +2,11 @@
 // retry, timeout, prediction, warnings and CorsError all apply) and read into the typed result.
 import type { Api, RouteFacts } from '@corskit/contract';
 import { isHTTPError, type KyInstance, type Options } from 'ky';
+import { POLICY_KEY } from '../plan.js';
 import { predict } from '../predict.js';
 import type { PredictOptions } from '../typed.js';
 import { type CallInput, encodeCall } from './encode.js';
+import { routePolicy } from './policy.js';
 import { type CallResult, readResult } from './read.js';
 
 /** The contract options of createClient. */
@@ -19,14 +21,17 @@ type CallOptions = Options & { validate?: boolean };
 
 function routeMethod(
   instance: KyInstance,
+  api: Api,
   route: RouteFacts,
   validates: boolean,
   baseUrl: Options['baseUrl'],
 ) {
+  const policy = process.env.NODE_ENV !== 'production' ? routePolicy(api, route) : undefined;
   const prepare = (input: CallInput | undefined, options: CallOptions = {}) => {
     const { validate, ...kyOptions } = options;
     const [url, encoded] = encodeCall(route, input, baseUrl !== undefined);
     const init: Options = { ...kyOptions, ...encoded, baseUrl };
+    if (policy !== undefined) (init as Record<string, unknown>)[POLICY_KEY] = policy;
     return [url, init, validate ?? validates] as const;
   };
   const send = async (input: CallInput | undefined, options: CallOptions | undefined, throwing: boolean) => {
@@ -74,6 +79,6 @@ export function addRoutes(
       );
     }
     const validates = validate === true || (Array.isArray(validate) && validate.includes(name));
-    client[name] = routeMethod(instance, route, validates, baseUrl);
+    client[name] = routeMethod(instance, api, route, validates, baseUrl);
   }
 }
