@@ -8,7 +8,10 @@ const source = (path: string) => fileURLToPath(new URL(`./packages/${path}`, imp
 export const alias = [
   { find: /^@corskit\/core$/, replacement: source('core/src/index.ts') },
   { find: /^@corskit\/server$/, replacement: source('server/src/index.ts') },
-  { find: /^@corskit\/server\/(node|hono|msw)$/, replacement: source('server/src/adapters/$1.ts') },
+  {
+    find: /^@corskit\/server\/(node|hono|msw|fastify|koa)$/,
+    replacement: source('server/src/adapters/$1.ts'),
+  },
   { find: /^@corskit\/contract$/, replacement: source('contract/src/index.ts') },
   { find: /^@corskit\/fetch$/, replacement: source('fetch/src/index.ts') },
   { find: /^@corskit\/cli$/, replacement: source('cli/src/index.ts') },

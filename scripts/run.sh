@@ -30,6 +30,7 @@ case "$task" in
   demo) pnpm run --silent build:quiet && node examples/demo/check-demo.ts "$@" ;;
   test) exec bash scripts/test.sh "$@" ;;
   docs) exec pnpm run --silent docs "$@" ;;
+  fuzz) exec bash scripts/fuzz.sh "$@" ;;
   bench) pnpm run --silent build:quiet && exec pnpm run --silent bench:run "$@" ;;
   *) exec pnpm "$task" "$@" ;;
 esac

@@ -2,13 +2,13 @@
 // browsers: what the policy allows the browser allows, what it refuses the browser refuses. The
 // same calls also go through @corskit/core's createCorsFetch for that engine, so the model, the
 // browser and the expectation must all agree.
-import type { IncomingMessage, RequestListener } from 'node:http';
+import type { RequestListener } from 'node:http';
 import { createCorsFetch, type Engine } from '@corskit/core';
 import { definePolicy, routePolicies } from '@corskit/server';
 import { withCorsListener } from '@corskit/server/node';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { BROWSER_ENGINES, type BrowserEngine, visit } from './support/browsers.ts';
-import { listenOnLocalhost } from './support/loopback.ts';
+import { listenOnLocalhost, readBody } from './support/loopback.ts';
 
 const REPORT_BUDGET_MS = 60_000;
 
@@ -132,17 +132,6 @@ function pageHtml(apiOrigin: string): string {
       await fetch('/results', { method: 'POST', body: JSON.stringify({ userAgent: navigator.userAgent, outcomes }) });
     })().catch((error) => fetch('/results', { method: 'POST', body: JSON.stringify({ error: String(error) }) }));`;
   return `<!doctype html><meta charset="utf-8"><title>corskit server</title><script>${script}</script>`;
-}
-
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve) => {
-    let body = '';
-    request.setEncoding('utf8');
-    request.on('data', (chunk: string) => {
-      body += chunk;
-    });
-    request.on('end', () => resolve(body));
-  });
 }
 
 /** The API and page servers for one browser run, with a log of what reached the API. */

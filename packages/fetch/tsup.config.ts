@@ -2,9 +2,11 @@ import { defineConfig } from 'tsup';
 
 export default defineConfig([
   // The published build: development diagnostics stay behind process.env.NODE_ENV for the app's bundler.
+  // ESM only, like ky: CommonJS callers load it with require(esm) (Node 20.19+, 22.12+), as they
+  // would have to load ky anyway; a CJS copy would only add a second CorsError class.
   {
     entry: ['src/index.ts'],
-    format: ['esm', 'cjs'],
+    format: ['esm'],
     dts: true,
     clean: true,
     target: 'es2022',

@@ -7,6 +7,8 @@ export default defineConfig({
     node: 'src/adapters/node.ts',
     hono: 'src/adapters/hono.ts',
     msw: 'src/adapters/msw.ts',
+    fastify: 'src/adapters/fastify.ts',
+    koa: 'src/adapters/koa.ts',
   },
   format: ['esm', 'cjs'],
   dts: true,

@@ -3,20 +3,30 @@
 //   Fetch API: a Hono app with our Hono middleware vs the same app with hono/cors (app.fetch).
 //   Node:      our Node middleware vs expressjs/cors, each called with a fresh http.IncomingMessage
 //              and http.ServerResponse (no socket) and followed by a handler that ends the response.
-//   Fastify:   the same Fastify app with @fastify/cors vs our Node middleware in an onRequest hook,
-//              driven through fastify.routing(req, res) with fresh Node request/response objects.
-// Rows: an allowed actual request, an allowed preflight, a refused preflight; each with a small
-// allowlist and with 1,000 allowed origins (the caller is the 500th). Run: npm run bench.
+//   Fastify:   the same Fastify app with @fastify/cors vs our corsPlugin, driven through
+//              fastify.routing(req, res) with fresh Node request/response objects.
+//   Koa:       the same Koa app with @koa/cors vs our Koa middleware, driven through
+//              app.callback() with fresh Node request/response objects.
+// Rows: an allowed actual request, an allowed preflight, a refused preflight, and two POSTs (from
+// the allowed origin, and a cross-site one from another origin, which crossOriginProtection refuses
+// before the handler while the rivals run it); each with a small allowlist and with 1,000 allowed
+// origins (the caller is the 500th). Our policy has credentials, so crossOriginProtection is on;
+// the POST rows also time ours with it off. Run: npm run bench.
+// BENCH_ONLY=Fastify,Koa (harness name prefixes) measures only those groups.
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { Socket } from 'node:net';
 import os from 'node:os';
 import fastifyCors from '@fastify/cors';
+import koaCors from '@koa/cors';
 import expressCors from 'cors';
 import Fastify from 'fastify';
 import { Hono } from 'hono';
 import { cors as honoCors } from 'hono/cors';
+import Koa from 'koa';
+import { corsPlugin } from '../../packages/server/dist/fastify.js';
 import { corsMiddleware as ourHonoCors } from '../../packages/server/dist/hono.js';
 import { definePolicy, withCors } from '../../packages/server/dist/index.js';
+import { corsMiddleware as ourKoaCors } from '../../packages/server/dist/koa.js';
 import { corsMiddleware as ourNodeCors } from '../../packages/server/dist/node.js';
 
 const CALLER = 'https://app.example.com';
@@ -46,12 +56,21 @@ const SCENARIOS = {
     method: 'OPTIONS',
     headers: { origin: 'https://evil.example', 'access-control-request-method': 'PUT' },
   },
+  'allowed POST': {
+    method: 'POST',
+    headers: { origin: CALLER, 'sec-fetch-site': 'cross-site', 'content-type': 'text/plain' },
+  },
+  'cross-site POST': {
+    method: 'POST',
+    headers: { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site', 'content-type': 'text/plain' },
+  },
 };
+const POST_SCENARIOS = new Set(['allowed POST', 'cross-site POST']);
 
 // ---------------------------------------------------------------------------------------------
 // The stacks. Each returns `run(scenario) => Promise<void> | void` that serves one request fully.
 
-function ourPolicy(origins) {
+function ourPolicy(origins, extra = {}) {
   return definePolicy({
     origins,
     methods: METHODS,
@@ -59,6 +78,7 @@ function ourPolicy(origins) {
     exposeHeaders: EXPOSE,
     credentials: true,
     maxAge: MAX_AGE,
+    ...extra,
   });
 }
 
@@ -75,6 +95,7 @@ function honoApp(middleware) {
   const app = new Hono();
   if (middleware) app.use(middleware);
   app.get('/items', (c) => c.json([1, 2, 3]));
+  app.post('/items', (c) => c.json([1, 2, 3]));
   return app;
 }
 
@@ -94,6 +115,7 @@ function nodePair(scenario) {
   request.method = method;
   request.url = '/items';
   request.headers = headers;
+  if (method === 'POST') request.push(null); // An empty body, so body readers finish.
   return [request, new ServerResponse(request)];
 }
 
@@ -110,37 +132,44 @@ function nodeStack(middleware) {
   };
 }
 
+/** Resolves once `response.end()` has run: without a socket, 'finish' never fires. */
+function ended(response) {
+  return new Promise((resolve) => {
+    const end = response.end;
+    response.end = function endAndResolve(...args) {
+      const result = end.apply(this, args);
+      resolve();
+      return result;
+    };
+  });
+}
+
 async function fastifyStack(register) {
   const app = Fastify({ logger: false });
   await register(app);
   app.get('/items', (_request, reply) => reply.send([1, 2, 3]));
+  app.post('/items', (_request, reply) => reply.send([1, 2, 3]));
   await app.ready();
-  return (scenario) =>
-    new Promise((resolve) => {
-      const [request, response] = nodePair(scenario);
-      // Without a socket, 'finish' never fires: the request is served once end() has been called.
-      const end = response.end;
-      response.end = function endAndResolve(...args) {
-        const result = end.apply(this, args);
-        resolve();
-        return result;
-      };
-      app.routing(request, response);
-    });
+  return (scenario) => {
+    const [request, response] = nodePair(scenario);
+    const done = ended(response);
+    app.routing(request, response);
+    return done;
+  };
 }
 
-/** Our Node middleware as a Fastify onRequest hook, the way the README shows it. */
-function ourFastifyHook(policy) {
-  const middleware = ourNodeCors(policy);
-  return async (app) => {
-    app.addHook('onRequest', (request, reply, done) => {
-      let answered = true;
-      middleware(request.raw, reply.raw, () => {
-        answered = false;
-      });
-      if (answered) reply.hijack();
-      else done();
-    });
+function koaStack(middleware) {
+  const app = new Koa();
+  if (middleware) app.use(middleware);
+  app.use((ctx) => {
+    if (ctx.path === '/items' && (ctx.method === 'GET' || ctx.method === 'POST')) ctx.body = [1, 2, 3];
+  });
+  const callback = app.callback();
+  return (scenario) => {
+    const [request, response] = nodePair(scenario);
+    const done = ended(response);
+    callback(request, response);
+    return done;
   };
 }
 
@@ -151,13 +180,23 @@ function ourFastifyHook(policy) {
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
 const TARGET_ROUND_MS = Number(process.env.BENCH_ROUND_MS ?? 120);
 
+// BENCH_CLOCK=cpu times this process's CPU time (user + system) instead of wall time: on a machine
+// shared with other busy processes, wall time mostly measures how often we were scheduled out.
+const CPU_CLOCK = process.env.BENCH_CLOCK === 'cpu';
+const nowNs = CPU_CLOCK
+  ? () => {
+      const { user, system } = process.cpuUsage();
+      return (user + system) * 1000;
+    }
+  : () => Number(process.hrtime.bigint());
+
 async function timeBatch(run, scenario, iterations) {
-  const start = process.hrtime.bigint();
+  const start = nowNs();
   for (let i = 0; i < iterations; i++) {
     const pending = run(scenario);
     if (pending !== undefined) await pending;
   }
-  return Number(process.hrtime.bigint() - start) / iterations;
+  return (nowNs() - start) / iterations;
 }
 
 async function compare(contenders, scenario) {
@@ -175,7 +214,7 @@ async function compare(contenders, scenario) {
       samples.get(name).push(await timeBatch(run, scenario, batches.get(name)));
     }
   }
-  return new Map([...samples].map(([name, values]) => [name, median(values)]));
+  return new Map([...samples].map(([name, values]) => [name, STATISTIC(values)]));
 }
 
 function median(values) {
@@ -183,12 +222,19 @@ function median(values) {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
+// BENCH_STAT=min reports each contender's fastest round: other processes only ever add time, so on
+// a busy machine the minimum is the least disturbed measurement.
+const STATISTIC = process.env.BENCH_STAT === 'min' ? (values) => Math.min(...values) : median;
+
 // ---------------------------------------------------------------------------------------------
 
 const cpu = os.cpus()[0]?.model?.trim() ?? 'unknown CPU';
 console.log(`## @corskit/server — ${cpu}, nproc ${os.availableParallelism()}, Node ${process.version}\n`);
 console.log(
-  `Median ns per request over ${ROUNDS} interleaved rounds; ratio = ours / theirs (< 1: ours is faster).\n`,
+  `${process.env.BENCH_STAT === 'min' ? 'Fastest' : 'Median'} ${CPU_CLOCK ? 'CPU' : 'wall-clock'} ns per request over ${ROUNDS} interleaved rounds; ratio = ours / theirs (< 1: ours is faster). Load average at start: ${os
+    .loadavg()
+    .map((load) => load.toFixed(1))
+    .join(' ')}.\n`,
 );
 console.log(
   '| harness | scenario | allowlist | ours ns | theirs | theirs ns | ratio | no-CORS baseline ns |',
@@ -198,6 +244,8 @@ console.log('| --- | --- | --- | ---: | --- | ---: | ---: | ---: |');
 const rows = [];
 for (const [listName, origins] of Object.entries(ALLOWLISTS)) {
   const policy = ourPolicy(origins);
+  const unprotected = ourPolicy(origins, { crossOriginProtection: false });
+  const originSet = new Set(origins);
   const groups = [
     {
       harness: 'Fetch API (Hono app.fetch)',
@@ -214,6 +262,7 @@ for (const [listName, origins] of Object.entries(ALLOWLISTS)) {
         ),
       ),
       baseline: fetchStack(honoApp(null)),
+      off: fetchStack(honoApp(ourHonoCors(unprotected))),
       extra: ['withCors alone', fetchStack({ fetch: withCors(policy, () => Response.json([1, 2, 3])) })],
     },
     {
@@ -222,16 +271,38 @@ for (const [listName, origins] of Object.entries(ALLOWLISTS)) {
       theirsName: 'expressjs/cors',
       theirs: nodeStack(expressCors(peerOptions(origins))),
       baseline: nodeStack(null),
+      off: nodeStack(ourNodeCors(unprotected)),
     },
     {
       harness: 'Fastify (fastify.routing)',
-      ours: await fastifyStack(ourFastifyHook(policy)),
+      ours: await fastifyStack((app) => app.register(corsPlugin, { policy })),
       theirsName: '@fastify/cors',
       theirs: await fastifyStack((app) => app.register(fastifyCors, peerOptions(origins))),
       baseline: await fastifyStack(async () => {}),
+      off: await fastifyStack((app) => app.register(corsPlugin, { policy: unprotected })),
+    },
+    {
+      harness: 'Koa (app.callback)',
+      ours: koaStack(ourKoaCors(policy)),
+      theirsName: '@koa/cors',
+      theirs: koaStack(
+        koaCors({
+          // @koa/cors takes no list: a Set lookup, the cheapest check it could be given.
+          origin: (ctx) => (originSet.has(ctx.get('origin')) ? ctx.get('origin') : ''),
+          allowMethods: ['GET', 'HEAD', 'POST', ...METHODS],
+          allowHeaders: REQUEST_HEADERS,
+          exposeHeaders: EXPOSE,
+          credentials: true,
+          maxAge: MAX_AGE,
+        }),
+      ),
+      baseline: koaStack(null),
+      off: koaStack(ourKoaCors(unprotected)),
     },
   ];
+  const only = process.env.BENCH_ONLY?.split(',');
   for (const group of groups) {
+    if (only && !only.some((prefix) => group.harness.startsWith(prefix))) continue;
     for (const scenario of Object.keys(SCENARIOS)) {
       const contenders = [
         ['ours', group.ours],
@@ -239,12 +310,18 @@ for (const [listName, origins] of Object.entries(ALLOWLISTS)) {
         ['baseline', group.baseline],
       ];
       if (group.extra) contenders.push(group.extra);
+      const post = POST_SCENARIOS.has(scenario);
+      if (post) contenders.push(['protection off', group.off]);
       const result = await compare(contenders, scenario);
       const ours = result.get('ours');
       const theirs = result.get('theirs');
       const ratio = ours / theirs;
       rows.push({ ratio });
-      const extra = group.extra ? ` (withCors alone: ${Math.round(result.get(group.extra[0]))} ns)` : '';
+      let extra = group.extra ? ` (withCors alone: ${Math.round(result.get(group.extra[0]))} ns)` : '';
+      if (post) {
+        const off = result.get('protection off');
+        extra += ` (protection off: ${Math.round(off)} ns, on/off ${(ours / off).toFixed(2)})`;
+      }
       console.log(
         `| ${group.harness} | ${scenario} | ${listName} | ${Math.round(ours)}${extra} | ${group.theirsName} | ${Math.round(theirs)} | ${ratio.toFixed(2)} | ${Math.round(result.get('baseline'))} |`,
       );

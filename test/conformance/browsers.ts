@@ -9,19 +9,24 @@ export type EngineRun =
 
 /** Page settings: quick cases in flight at once, and the per-fetch timeout. */
 const PAGE_SETTINGS = { concurrency: 6, timeoutMs: 8000 };
-/** Time for the browser to start and run the quick cases; the cache cases' delays come on top. */
-const RUN_BUDGET_MS = 45_000;
+/** Time for the browser to start, plus time per case; the cache cases' delays come on top. */
+const RUN_BUDGET_MS = 30_000;
+const PER_CASE_MS = 150;
 
 /**
  * Runs every case in the real browser: serves the runner page, opens it in the engine, waits for
  * the page to post its results (or for the browser to die, or the time budget to run out), then
  * ends the browser's whole process tree.
  */
-export async function runEngine(engine: BrowserEngine, cases: TestCase[]): Promise<EngineRun> {
+export async function runEngine(
+  engine: BrowserEngine,
+  cases: TestCase[],
+  options: { opaqueOrigin?: boolean } = {},
+): Promise<EngineRun> {
   const started = Date.now();
-  const servers = await startServers(cases, PAGE_SETTINGS);
+  const servers = await startServers(cases, { ...PAGE_SETTINGS, ...options });
   try {
-    const budgetMs = RUN_BUDGET_MS + Math.max(0, ...cases.map(totalDelayMs));
+    const budgetMs = RUN_BUDGET_MS + PER_CASE_MS * cases.length + Math.max(0, ...cases.map(totalDelayMs));
     const visited = await visit(engine, servers.pageUrl, servers.report, budgetMs);
     if (!visited.ok) return visited;
     const report = visited.value;
@@ -29,7 +34,7 @@ export async function runEngine(engine: BrowserEngine, cases: TestCase[]): Promi
     const symbols = {
       origins: servers.origins,
       run: servers.run,
-      browserDefaults: { 'user-agent': report.userAgent },
+      browserDefaults: { ...servers.browserDefaults, 'user-agent': report.userAgent },
     };
     const observations = report.observations.map((client) =>
       combine(client, servers.journal.arrivals(client.caseId, client.step), symbols),

@@ -1,6 +1,7 @@
 // The conformance corpus: cross-origin fetch() calls, the server behaviour each one meets, and what
 // the page reads back. Plain data (the builders only assemble it), so it goes to the page as JSON.
 import {
+  ALLOW_ANY_PREFLIGHT,
   ALLOW_PAGE,
   answer,
   type HeaderList,
@@ -1303,6 +1304,745 @@ const cacheEntryCases: TestCase[] = [
   ),
 ];
 
+// ---------------------------------------------------------------------------------------------
+// Found by the fuzzer (fuzz.test.ts): the shapes behind its disagreements, one rule per group.
+
+const GZIP_OK: Answer = answer(200, [...ALLOW_PAGE, ['Cache-Control', 'no-store']], { gzip: true });
+const FIXED_PREFLIGHT = answer(204, [
+  ...ALLOW_PAGE,
+  ['Access-Control-Allow-Methods', 'PUT'],
+  ['Access-Control-Allow-Headers', 'x-a, if-none-match, if-modified-since, cache-control, pragma'],
+  ['Access-Control-Max-Age', '10'],
+]);
+const CACHE_MODES: RequestCache[] = ['default', 'no-store', 'reload', 'no-cache', 'force-cache'];
+const WIRE_CACHE_HEADERS = ['cache-control', 'pragma', 'if-none-match', 'if-modified-since'];
+
+/** Six numeric client hints and two languages, 128 bytes each where they fit, `total` bytes in all. */
+function budgetHeaders(total: number, ownAccept: boolean): HeaderList {
+  const names = [
+    'DPR',
+    'Width',
+    'Viewport-Width',
+    'Device-Memory',
+    'RTT',
+    'Downlink',
+    'Accept-Language',
+    'Content-Language',
+  ];
+  const list: HeaderList = [];
+  let left = total;
+  for (const name of names) {
+    const length = Math.min(128, left);
+    left -= length;
+    list.push([name, (name.endsWith('Language') ? 'e' : '1').repeat(length)]);
+  }
+  if (ownAccept) list.push(['Accept', 'a']);
+  return list;
+}
+
+const fuzzFoundCases: TestCase[] = [
+  // The cache mode and conditional headers add Cache-Control / Pragma on the wire.
+  ...CACHE_MODES.map((cache) =>
+    single(
+      `wire-cache-mode-${cache}`,
+      'cache-mode',
+      `GET with cache: '${cache}'`,
+      { cache },
+      { record: WIRE_CACHE_HEADERS },
+    ),
+  ),
+  ...(
+    [
+      ['no-store-own-cache-control', { cache: 'no-store', headers: [['Cache-Control', 'max-age=5']] }],
+      ['no-store-own-pragma', { cache: 'no-store', headers: [['Pragma', 'x']] }],
+      ['no-cache-own-cache-control', { cache: 'no-cache', headers: [['Cache-Control', 'max-age=5']] }],
+      ['if-none-match-default', { headers: [['If-None-Match', '"a"']] }],
+      ['if-modified-since-default', { headers: [['If-Modified-Since', 'Thu, 01 Jan 2026 00:00:00 GMT']] }],
+      ['if-match-default', { headers: [['If-Match', '"a"']] }],
+      [
+        'if-unmodified-since-default',
+        { headers: [['If-Unmodified-Since', 'Thu, 01 Jan 2026 00:00:00 GMT']] },
+      ],
+      ['if-range-default', { headers: [['If-Range', '"a"']] }],
+      ['if-none-match-no-cache', { cache: 'no-cache', headers: [['If-None-Match', '"a"']] }],
+      ['if-none-match-force-cache', { cache: 'force-cache', headers: [['If-None-Match', '"a"']] }],
+      ['if-none-match-no-store', { cache: 'no-store', headers: [['If-None-Match', '"a"']] }],
+      ['put-no-store', { method: 'PUT', cache: 'no-store', headers: [['X-A', '1']] }],
+      ['no-cors-no-store', { mode: 'no-cors', cache: 'no-store' }],
+    ] as Array<[string, RequestSpec]>
+  ).map(([id, request]) =>
+    single(`wire-cache-${id}`, 'cache-mode', `what reaches the server: ${JSON.stringify(request)}`, request, {
+      record: WIRE_CACHE_HEADERS,
+    }),
+  ),
+  // The cache mode's headers on a redirected request.
+  ...(
+    [
+      ['no-store-same', 'no-store', 'api'],
+      ['no-store-third', 'no-store', 'third'],
+      ['no-cache-same', 'no-cache', 'api'],
+      ['no-cache-third', 'no-cache', 'third'],
+    ] as Array<[string, RequestCache, 'api' | 'third']>
+  ).map(([id, cache, server]) =>
+    single(
+      `wire-cache-redirect-${id}`,
+      'cache-mode',
+      `GET with cache: '${cache}', redirected to ${server}`,
+      { cache },
+      {
+        actual: answer(302, [['Location', routeUrl(server, 'b')], ...ALLOW_PAGE]),
+        routes: {
+          b: { preflight: echoPreflight(null), actual: answer(200, [['Access-Control-Allow-Origin', '*']]) },
+        },
+        record: WIRE_CACHE_HEADERS,
+      },
+    ),
+  ),
+  // The cache mode of each request against the preflight cache: does it store, does it read?
+  ...CACHE_MODES.filter((cache) => cache !== 'default').flatMap((cache) => [
+    sequence(
+      `cache-mode-${cache}-then-default`,
+      'cache-mode',
+      `PUT with cache: '${cache}', then the same PUT with the default cache mode`,
+      [after(0, put(undefined, { cache })), after(0, put())],
+      { preflight: FIXED_PREFLIGHT },
+    ),
+    sequence(
+      `cache-mode-default-then-${cache}`,
+      'cache-mode',
+      `PUT, then the same PUT with cache: '${cache}'`,
+      [after(0, put()), after(0, put(undefined, { cache }))],
+      { preflight: FIXED_PREFLIGHT },
+    ),
+  ]),
+  ...(
+    [
+      [
+        'if-none-match-twice',
+        [
+          ['X-A', '1'],
+          ['If-None-Match', '"a"'],
+        ],
+        [
+          ['X-A', '1'],
+          ['If-None-Match', '"a"'],
+        ],
+      ],
+      [
+        'if-none-match-then-plain',
+        [
+          ['X-A', '1'],
+          ['If-None-Match', '"a"'],
+        ],
+        [['X-A', '1']],
+      ],
+      [
+        'plain-then-if-none-match',
+        [['X-A', '1']],
+        [
+          ['X-A', '1'],
+          ['If-None-Match', '"a"'],
+        ],
+      ],
+      [
+        'if-modified-since-twice',
+        [
+          ['X-A', '1'],
+          ['If-Modified-Since', 'Thu, 01 Jan 2026 00:00:00 GMT'],
+        ],
+        [
+          ['X-A', '1'],
+          ['If-Modified-Since', 'Thu, 01 Jan 2026 00:00:00 GMT'],
+        ],
+      ],
+      [
+        'cache-control-twice',
+        [
+          ['X-A', '1'],
+          ['Cache-Control', 'no-cache'],
+        ],
+        [
+          ['X-A', '1'],
+          ['Cache-Control', 'no-cache'],
+        ],
+      ],
+      [
+        'pragma-twice',
+        [
+          ['X-A', '1'],
+          ['Pragma', 'no-cache'],
+        ],
+        [
+          ['X-A', '1'],
+          ['Pragma', 'no-cache'],
+        ],
+      ],
+    ] as Array<[string, HeaderList, HeaderList]>
+  ).map(([id, first, second]) =>
+    sequence(
+      `cache-conditional-${id}`,
+      'cache-mode',
+      `PUT with ${first.map(([n]) => n).join(', ')}, then with ${second.map(([n]) => n).join(', ')}`,
+      [after(0, put(first)), after(0, put(second))],
+      { preflight: FIXED_PREFLIGHT, record: WIRE_CACHE_HEADERS },
+    ),
+  ),
+  // A Range request and a compressed answer.
+  ...(
+    [
+      ['range-gzip-200', { headers: [['Range', 'bytes=0-10']] }, GZIP_OK],
+      ['range-gzip-206', { headers: [['Range', 'bytes=0-10']] }, { ...GZIP_OK, status: 206 }],
+      ['range-unsafe-gzip', { headers: [['Range', 'bytes=0-1,3-4']] }, GZIP_OK],
+      ['range-no-cors-gzip', { mode: 'no-cors', headers: [['Range', 'bytes=0-10']] }, GZIP_OK],
+      ['range-put-gzip', { method: 'PUT', headers: [['Range', 'bytes=0-10']] }, GZIP_OK],
+      ['no-range-gzip', {}, GZIP_OK],
+    ] as Array<[string, RequestSpec, Answer]>
+  ).map(([id, request, actual]) =>
+    single(
+      `fuzz-${id}`,
+      'range',
+      `${JSON.stringify(request)} answered with Content-Encoding: gzip`,
+      request,
+      {
+        actual,
+        read: ['content-encoding'],
+        record: ['range'],
+      },
+    ),
+  ),
+  // Range spellings on the wire, by method and bound.
+  ...(
+    [
+      ['get-int64-max-minus-one', {}, 'bytes = 0-9223372036854775806'],
+      ['get-int64-max', {}, 'bytes = 0-9223372036854775807'],
+      ['get-start-int64-max', {}, 'bytes = 9223372036854775807-'],
+      ['put-spaces', { method: 'PUT' }, 'bytes = 00-01'],
+      ['post-spaces', { method: 'POST', body: TEXT_BODY }, 'bytes = 00-01'],
+      ['no-cors-spaces', { mode: 'no-cors' }, 'bytes = 00-01'],
+    ] as Array<[string, RequestSpec, string]>
+  ).map(([id, request, value]) =>
+    single(
+      `wire-range-${id}`,
+      'range',
+      `Range: ${value} on ${JSON.stringify(request)}`,
+      { ...request, headers: [['Range', value]] },
+      {
+        record: ['range'],
+      },
+    ),
+  ),
+  // Client hints through a redirect.
+  ...(
+    [
+      ['rtt-empty', 'RTT', ''],
+      ['device-memory-bad', 'Device-Memory', 'abc'],
+      ['dpr-good', 'DPR', '2'],
+      ['viewport-width-bad', 'Viewport-Width', '1.5'],
+      ['width-good', 'Width', '300'],
+      ['downlink-good', 'Downlink', '10'],
+      ['ect-good', 'ECT', '4g'],
+      ['save-data-good', 'Save-Data', 'on'],
+      ['save-data-bad', 'Save-Data', '10'],
+    ] as Array<[string, string, string]>
+  ).flatMap(([id, name, value]) => [
+    single(
+      `client-hint-${id}-redirect`,
+      'client-hint',
+      `${name}: ${JSON.stringify(value)}, redirected to the same origin`,
+      { headers: [[name, value]] },
+      {
+        actual: answer(302, [['Location', routeUrl('api', 'b')], ...ALLOW_PAGE]),
+        routes: { b: { preflight: echoPreflight(null), actual: OK } },
+        record: [name.toLowerCase()],
+      },
+    ),
+    single(
+      `client-hint-${id}-plain`,
+      'client-hint',
+      `${name}: ${JSON.stringify(value)}`,
+      { headers: [[name, value]] },
+      {
+        record: [name.toLowerCase()],
+      },
+    ),
+  ]),
+  // Stream bodies in the other modes, and the order of the Request constructor's checks.
+  single('mode-same-origin-stream', 'mode', "mode 'same-origin' POST with a stream body", {
+    mode: 'same-origin',
+    method: 'POST',
+    body: { kind: 'stream', chunks: ['hi'] },
+    duplex: 'half',
+  }),
+  single('mode-same-origin-stream-header', 'mode', "mode 'same-origin' PUT with a stream body and X-A", {
+    mode: 'same-origin',
+    method: 'PUT',
+    headers: [['X-A', '1']],
+    body: { kind: 'stream', chunks: ['hi'] },
+    duplex: 'half',
+  }),
+  single('body-stream-get-half', 'body', "GET with a stream body, duplex 'half'", {
+    body: { kind: 'stream', chunks: ['hi'] },
+    duplex: 'half',
+  }),
+  single(
+    'mode-same-origin-stream-only-if-cached',
+    'mode',
+    "mode 'same-origin' OPTIONS with a stream body and cache: 'only-if-cached'",
+    {
+      mode: 'same-origin',
+      method: 'OPTIONS',
+      cache: 'only-if-cached',
+      body: { kind: 'stream', chunks: ['hi'] },
+      duplex: 'half',
+    },
+  ),
+  single('body-stream-only-if-cached', 'body', "a stream body with cache: 'only-if-cached'", {
+    method: 'POST',
+    cache: 'only-if-cached',
+    body: { kind: 'stream', chunks: ['hi'] },
+    duplex: 'half',
+  }),
+  single('body-stream-no-cors-put', 'body', 'a stream body on a no-cors PUT', {
+    method: 'PUT',
+    mode: 'no-cors',
+    body: { kind: 'stream', chunks: ['hi'] },
+    duplex: 'half',
+  }),
+  // Repeated names on the wire.
+  ...(
+    [
+      ['accept-language-empty-first', 'Accept-Language', ['', 'en']],
+      ['accept-empty-last', 'Accept', ['text/html', '']],
+      ['accept-empty-middle', 'Accept', ['text/html', '', 'text/plain']],
+      ['if-modified-since', 'If-Modified-Since', ['1', '2']],
+      ['authorization', 'Authorization', ['a', 'b']],
+      ['x-a-empty-first', 'X-A', ['', '2']],
+      ['x-a-empty-last', 'X-A', ['1', '']],
+      ['content-type-comma-first', 'Content-Type', ['text/plain, application/json', 'text/html']],
+      ['content-type-html-then-plain', 'Content-Type', ['text/html', 'text/plain']],
+      ['content-type-comma-quoted', 'Content-Type', ['text/plain; a="b,c"', 'text/html']],
+      ['content-disposition', 'Content-Disposition', ['a', 'b']],
+      ['user-agent', 'User-Agent', ['a', 'b']],
+      ['from', 'From', ['a', 'b']],
+      ['max-forwards', 'Max-Forwards', ['1', '2']],
+      ['location', 'Location', ['a', 'b']],
+      ['if-none-match', 'If-None-Match', ['"a"', '"b"']],
+      ['if-range', 'If-Range', ['"a"', '"b"']],
+      ['if-match', 'If-Match', ['"a"', '"b"']],
+      ['content-location', 'Content-Location', ['a', 'b']],
+      ['etag', 'ETag', ['"a"', '"b"']],
+    ] as Array<[string, string, string[]]>
+  ).map(([id, name, values]) =>
+    single(
+      `wire-repeat-${id}`,
+      'header',
+      `${name} appended with ${JSON.stringify(values)}`,
+      {
+        method: 'POST',
+        body: TEXT_BODY,
+        headers: values.map((value): [string, string] => [name, value]),
+      },
+      { record: [name.toLowerCase()] },
+    ),
+  ),
+  // Content-Type values with commas, alone.
+  ...(
+    [
+      ['comma-json', 'text/plain, application/json'],
+      ['comma-plain-last', 'application/json, text/plain'],
+      ['comma-quoted', 'text/plain; a="b,c"'],
+      ['comma-trailing', 'text/plain,'],
+      ['comma-leading', ',text/plain'],
+      ['comma-params', 'text/plain;charset=utf-8, text/html'],
+    ] as Array<[string, string]>
+  ).map(([id, value]) =>
+    single(
+      `safelisted-content-type-${id}`,
+      'safelisted-header',
+      `Content-Type: ${JSON.stringify(value)}`,
+      {
+        method: 'POST',
+        body: TEXT_BODY,
+        headers: [['Content-Type', value]],
+      },
+      { record: ['content-type'] },
+    ),
+  ),
+  // Headers WebKit may treat apart.
+  ...(
+    [
+      ['cache-control-post', { method: 'POST', body: TEXT_BODY, headers: [['Cache-Control', 'no-cache']] }],
+      ['pragma-get', { headers: [['Pragma', 'no-cache']] }],
+      [
+        'method-override-put-post',
+        { method: 'POST', body: TEXT_BODY, headers: [['X-HTTP-Method-Override', 'PUT']] },
+      ],
+      [
+        'cache-control-and-x-a',
+        {
+          headers: [
+            ['Cache-Control', 'no-cache'],
+            ['X-A', '1'],
+          ],
+        },
+      ],
+    ] as Array<[string, RequestSpec]>
+  ).map(([id, request]) =>
+    single(`header-${id}`, 'header', `request headers ${JSON.stringify(request.headers)}`, request, {
+      record: (request.headers ?? []).map(([name]) => name.toLowerCase()),
+    }),
+  ),
+
+  // Range through Chromium's HTTP cache: which requests go out re-serialized.
+  ...(
+    [
+      ['no-store', { cache: 'no-store' }],
+      ['reload', { cache: 'reload' }],
+      ['no-cache', { cache: 'no-cache' }],
+      ['force-cache', { cache: 'force-cache' }],
+      ['if-none-match', { headers: [['If-None-Match', '"a"']] }],
+      ['head', { method: 'HEAD' }],
+      ['credentials-include', { credentials: 'include' }],
+    ] as Array<[string, RequestSpec]>
+  ).map(([id, request]) =>
+    single(
+      `wire-range-spaces-${id}`,
+      'range',
+      `Range: bytes = 00-01 on ${JSON.stringify(request)}`,
+      {
+        ...request,
+        headers: [...(request.headers ?? []), ['Range', 'bytes = 00-01']],
+      },
+      { record: ['range', 'cache-control'] },
+    ),
+  ),
+  // Content-Type appended on a POST without a body.
+  ...(
+    [
+      ['plain-then-html', ['text/plain', 'text/html']],
+      ['invalid-then-html', ['text/plain/x, application/json', 'text/html']],
+      ['invalid-then-plain', ['text/plain/x', 'text/plain']],
+    ] as Array<[string, string[]]>
+  ).flatMap(([id, values]) => [
+    single(
+      `wire-repeat-content-type-no-body-${id}`,
+      'header',
+      `Content-Type appended with ${JSON.stringify(values)}, no body`,
+      {
+        method: 'POST',
+        headers: values.map((value): [string, string] => ['Content-Type', value]),
+      },
+      { record: ['content-type'] },
+    ),
+    single(
+      `wire-repeat-content-type-body-${id}`,
+      'header',
+      `Content-Type appended with ${JSON.stringify(values)}, a string body`,
+      {
+        method: 'POST',
+        body: TEXT_BODY,
+        headers: values.map((value): [string, string] => ['Content-Type', value]),
+      },
+      { record: ['content-type'] },
+    ),
+  ]),
+  single(
+    'safelisted-content-type-comma-in-param',
+    'safelisted-header',
+    'Content-Type: text/plain;a=1,b=2',
+    {
+      method: 'POST',
+      body: TEXT_BODY,
+      headers: [['Content-Type', 'text/plain;a=1,b=2']],
+    },
+    { record: ['content-type'] },
+  ),
+  // Chromium's 1024-byte budget, reached with client hints, with and without the browser's own Accept.
+  ...([1021, 1022, 1024] as const).flatMap((total) =>
+    ([false, true] as const).map((ownAccept) =>
+      single(
+        `safelisted-budget-hints-${total}${ownAccept ? '-own-accept' : ''}`,
+        'safelisted-header',
+        `numeric client hints and languages totalling ${total} bytes${ownAccept ? ', plus Accept: a' : ''}`,
+        { headers: budgetHeaders(total, ownAccept) },
+        { record: ['accept'] },
+      ),
+    ),
+  ),
+  // Access-Control-Max-Age at the edges: cached at all (0 ms), and for longer than the default (6.5 s).
+  ...(
+    [
+      ['plus-10', '+10'],
+      ['minus-0', '-0'],
+      ['fraction', '10.5'],
+      ['empty', ''],
+      ['exponent', '1e1'],
+      ['leading-zero', '010'],
+      ['hex', '0x10'],
+      ['twenty-digits', '99999999999999999999'],
+      ['uint64-max-plus-one', '18446744073709551616'],
+      ['int64-max', '9223372036854775807'],
+      ['int64-max-plus-one', '9223372036854775808'],
+      ['uint32-max-plus-one', '4294967296'],
+      ['uint32-wraps-to-10', '4294967306'],
+      ['list-10-20', '10, 20'],
+      ['list-20-10', '20, 10'],
+      ['negative-twenty-digits', '-99999999999999999999'],
+      ['trailing-space', '10 '],
+    ] as Array<[string, string]>
+  ).flatMap(([name, maxAge]) =>
+    [0, 6500].map((delayMs) =>
+      sequence(
+        `cache-max-age-${name}-after-${delayMs}ms`,
+        'cache',
+        `two identical PUTs ${delayMs} ms apart, Max-Age ${JSON.stringify(maxAge)}`,
+        [after(0, put()), after(delayMs, put())],
+        { preflight: echoPreflight(maxAge) },
+      ),
+    ),
+  ),
+  single(
+    'body-stream-patch-no-duplex-only-if-cached',
+    'body',
+    "PATCH with a stream body, no duplex, cache: 'only-if-cached'",
+    {
+      method: 'PATCH',
+      cache: 'only-if-cached',
+      body: { kind: 'stream', chunks: ['hi'] },
+    },
+  ),
+  single('body-stream-patch-no-duplex', 'body', 'PATCH with a stream body and no duplex', {
+    method: 'PATCH',
+    body: { kind: 'stream', chunks: ['hi'] },
+  }),
+  single('body-stream-no-cors-options', 'body', 'a no-cors OPTIONS with a stream body', {
+    method: 'OPTIONS',
+    mode: 'no-cors',
+    body: { kind: 'stream', chunks: ['hi'] },
+    duplex: 'half',
+  }),
+  // A preflight that fails on the method: is its answer cached for the headers it allowed?
+  ...(
+    [
+      ['credentials', 'include', '*'],
+      ['no-credentials', 'omit', '*'],
+      ['named-header', 'omit', 'x-a'],
+    ] as Array<[string, RequestCredentials, string]>
+  ).map(([id, credentials, allowHeaders]) =>
+    sequence(
+      `cache-failed-method-then-header-${id}`,
+      'cache',
+      `FOO refused by Allow-Methods (Allow-Headers: ${allowHeaders}, credentials ${credentials}), then a GET with X-A`,
+      [
+        after(0, { method: 'FOO', headers: [['X-A', '1']], credentials }),
+        after(0, { headers: [['X-A', '1']] }),
+      ],
+      {
+        preflight: answer(204, [
+          ...ALLOW_PAGE,
+          ['Access-Control-Allow-Methods', 'GET, POST'],
+          ['Access-Control-Allow-Headers', allowHeaders],
+          ['Access-Control-Max-Age', '10'],
+        ]),
+      },
+    ),
+  ),
+  // Redirects found by the fuzzer: a re-preflight that lacks Allow-Methods, and Origin after 303.
+  single(
+    'redirect-307-put-third-no-allow-methods',
+    'redirect',
+    '307 on a preflighted PUT to a third origin whose preflight answer has no Allow-Methods',
+    { method: 'PUT', body: TEXT_BODY },
+    {
+      actual: answer(307, [['Location', routeUrl('third', 'b')], ...ALLOW_PAGE]),
+      routes: {
+        b: {
+          preflight: answer(204, [...ALLOW_PAGE, ['Access-Control-Allow-Headers', '{acrh}']]),
+          actual: answer(200, [['Access-Control-Allow-Origin', '*']]),
+        },
+      },
+    },
+  ),
+  ...([303, 302, 307] as const).map((status) =>
+    single(
+      `redirect-no-cors-post-${status}-same`,
+      'redirect',
+      `no-cors POST answered ${status} to the same origin`,
+      { mode: 'no-cors', method: 'POST', body: TEXT_BODY },
+      {
+        actual: answer(status, [['Location', routeUrl('api', 'b')]]),
+        routes: { b: { preflight: ALLOW_ANY_PREFLIGHT, actual: answer(200, []) } },
+      },
+    ),
+  ),
+  single(
+    'redirect-cors-post-303-third',
+    'redirect',
+    'POST answered 303 to a third origin',
+    { method: 'POST', body: TEXT_BODY },
+    {
+      actual: answer(303, [['Location', routeUrl('third', 'b')], ...ALLOW_PAGE]),
+      routes: {
+        b: { preflight: ALLOW_ANY_PREFLIGHT, actual: answer(200, [['Access-Control-Allow-Origin', '*']]) },
+      },
+    },
+  ),
+  // The no-cors guard with each engine's own value rules.
+  ...(
+    [
+      ['comma', 'text/plain;a=1, text/html'],
+      ['non-ascii', 'text/plain; charset=caf\u00e9'],
+    ] as Array<[string, string]>
+  ).map(([id, value]) =>
+    noCors(
+      `content-type-${id}`,
+      `no-cors GET with Content-Type: ${JSON.stringify(value)}`,
+      { headers: [['Content-Type', value]] },
+      ['content-type'],
+    ),
+  ),
+  single(
+    'fuzz-range-gzip-redirect',
+    'range',
+    'a Range GET redirected by a gzip-encoded 302, then answered plainly',
+    { headers: [['Range', 'bytes=0-10']] },
+    {
+      actual: answer(302, [['Location', routeUrl('api', 'b')], ...ALLOW_PAGE], { gzip: true }),
+      routes: { b: { preflight: ALLOW_ANY_PREFLIGHT, actual: answer(200, ALLOW_PAGE) } },
+      record: ['range'],
+    },
+  ),
+  single(
+    'redirect-no-cors-post-302-third',
+    'redirect',
+    'no-cors POST answered 302 to a third origin',
+    { mode: 'no-cors', method: 'POST', body: TEXT_BODY },
+    {
+      actual: answer(302, [['Location', routeUrl('third', 'b')]]),
+      routes: { b: { preflight: ALLOW_ANY_PREFLIGHT, actual: answer(200, []) } },
+    },
+  ),
+  ...(
+    [
+      ['content-language-127-then-empty', 'Content-Language', ['d'.repeat(127), '']],
+      ['content-language-126-then-empty', 'Content-Language', ['d'.repeat(126), '']],
+      ['accept-127-then-empty', 'Accept', ['a'.repeat(127), '']],
+      ['accept-empty-then-127', 'Accept', ['', 'a'.repeat(127)]],
+    ] as Array<[string, string, string[]]>
+  ).map(([id, name, values]) =>
+    single(
+      `safelisted-${id}`,
+      'safelisted-header',
+      `${name} appended with ${values.map((v) => `${v.length} bytes`).join(' and ')}`,
+      {
+        headers: values.map((value): [string, string] => [name, value]),
+      },
+      { record: [name.toLowerCase()] },
+    ),
+  ),
+  single(
+    'redirect-no-cors-credentials-third',
+    'redirect',
+    'no-cors GET with credentials include redirected to a third origin',
+    { mode: 'no-cors', credentials: 'include' },
+    {
+      actual: answer(307, [['Location', routeUrl('third', 'b')]]),
+      routes: { b: { preflight: ALLOW_ANY_PREFLIGHT, actual: answer(200, []) } },
+    },
+  ),
+  ...(
+    [
+      ['301-delete-same', 301, 'DELETE', 'api'],
+      ['302-put-same', 302, 'PUT', 'api'],
+      ['301-delete-third', 301, 'DELETE', 'third'],
+      ['302-patch-third', 302, 'PATCH', 'third'],
+      ['301-put-third', 301, 'PUT', 'third'],
+      ['302-delete-third', 302, 'DELETE', 'third'],
+      ['301-patch-third', 301, 'PATCH', 'third'],
+    ] as Array<[string, number, string, 'api' | 'third']>
+  ).map(([id, status, method, server]) =>
+    single(
+      `redirect-${id}`,
+      'redirect',
+      `${status} on a preflighted ${method} to ${server}`,
+      { method },
+      {
+        actual: answer(status, [['Location', routeUrl(server, 'b')], ...ALLOW_PAGE]),
+        routes: {
+          b: {
+            preflight: answer(204, [
+              ['Access-Control-Allow-Origin', '*'],
+              ['Access-Control-Allow-Methods', '*'],
+            ]),
+            actual: answer(200, [['Access-Control-Allow-Origin', '*']]),
+          },
+        },
+      },
+    ),
+  ),
+  single(
+    'wire-cache-redirect-no-cache-third-no-cors',
+    'cache-mode',
+    "no-cors GET with cache: 'no-cache', redirected to a third origin",
+    { mode: 'no-cors', cache: 'no-cache' },
+    {
+      actual: answer(302, [['Location', routeUrl('third', 'b')]]),
+      routes: { b: { preflight: ALLOW_ANY_PREFLIGHT, actual: answer(200, []) } },
+      record: WIRE_CACHE_HEADERS,
+    },
+  ),
+  // Expose-Headers lists that mix * with invalid items.
+  ...(
+    [
+      ['star-and-invalid', '*, bad header'],
+      ['star-and-semicolon', '*, X-Custom;'],
+      ['name-and-invalid', 'X-Custom, bad header'],
+      ['empty-then-star', ', *'],
+      ['star-and-quoted', '*, "x"'],
+    ] as Array<[string, string]>
+  ).flatMap(([id, value]) =>
+    (['omit', 'include'] as const).map((credentials) =>
+      single(
+        `expose-${id}-${credentials}`,
+        'expose',
+        `Expose-Headers: ${value}, credentials ${credentials}`,
+        { credentials },
+        {
+          actual: answer(200, [
+            ...ALLOW_PAGE,
+            ['Access-Control-Expose-Headers', value],
+            ['X-Custom', 'v'],
+            ['X-Other', 'w'],
+          ]),
+          read: ['x-custom', 'x-other'],
+        },
+      ),
+    ),
+  ),
+  // What a no-cors request sends as the Content-Type of a Blob body.
+  ...(
+    [
+      'application/json',
+      'text/html',
+      'text/plain',
+      'text/plain, application/json',
+      'TEXT/PLAIN;charset=x',
+    ] as const
+  ).map((type) =>
+    single(
+      `no-cors-blob-${slug(type)}`,
+      'no-cors',
+      `no-cors POST with a Blob of type ${type}`,
+      {
+        mode: 'no-cors',
+        method: 'POST',
+        body: { kind: 'blob', text: 'hi', type },
+      },
+      { actual: NO_CORS_SERVER, record: ['content-type'] },
+    ),
+  ),
+];
+
 export const CASES: TestCase[] = [
   ...methodCases,
   ...safelistedCases,
@@ -1317,6 +2057,7 @@ export const CASES: TestCase[] = [
   ...redirectCases,
   ...maxAgeCases,
   ...cacheEntryCases,
+  ...fuzzFoundCases,
 ];
 
 /** Fails loudly on a corpus mistake that would make results ambiguous. */

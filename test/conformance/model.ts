@@ -19,20 +19,25 @@ const FETCH_TIMEOUT_MS = 8000;
  * by the same client code as in the page, against the same `respond` server logic, called directly.
  * A fake clock advances by each step's delay, so preflight-cache timing costs no real time.
  */
-export async function runModelCase(engine: EngineName, testCase: TestCase): Promise<Observation[]> {
+export async function runModelCase(
+  engine: EngineName,
+  testCase: TestCase,
+  options: { opaqueOrigin?: boolean } = {},
+): Promise<Observation[]> {
+  const origins = options.opaqueOrigin ? { ...MODEL_ORIGINS, page: 'null' } : MODEL_ORIGINS;
   const journal = createJournal();
   const serve = {
-    api: caseHandler([testCase], { server: 'api', origins: MODEL_ORIGINS, run: MODEL_RUN, journal }),
-    third: caseHandler([testCase], { server: 'third', origins: MODEL_ORIGINS, run: MODEL_RUN, journal }),
+    api: caseHandler([testCase], { server: 'api', origins: origins, run: MODEL_RUN, journal }),
+    third: caseHandler([testCase], { server: 'third', origins: origins, run: MODEL_RUN, journal }),
   };
   const network = async (request: Request) =>
-    new URL(request.url).origin === MODEL_ORIGINS.third ? serve.third(request) : serve.api(request);
+    new URL(request.url).origin === origins.third ? serve.third(request) : serve.api(request);
 
   let clock = Date.UTC(2025, 0, 1);
-  const corsFetch = createCorsFetch({ origin: MODEL_ORIGINS.page, engine, fetch: network, now: () => clock });
+  const corsFetch = createCorsFetch({ origin: origins.page, engine, fetch: network, now: () => clock });
   const seen = await runCase(testCase, {
     fetch: corsFetch,
-    origins: MODEL_ORIGINS,
+    origins: origins,
     run: MODEL_RUN,
     timeoutMs: FETCH_TIMEOUT_MS,
     sleep: async (ms) => {
@@ -40,6 +45,6 @@ export async function runModelCase(engine: EngineName, testCase: TestCase): Prom
     },
     mark: (caseId, step) => journal.mark(caseId, step),
   });
-  const symbols = { origins: MODEL_ORIGINS, run: MODEL_RUN };
+  const symbols = { origins: origins, run: MODEL_RUN };
   return seen.map((client) => combine(client, journal.arrivals(client.caseId, client.step), symbols));
 }

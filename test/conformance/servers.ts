@@ -17,6 +17,11 @@ export interface RunServers {
   pageUrl: string;
   /** Settles when the page posts its results. */
   report: Promise<PageReport>;
+  /**
+   * Request headers the browser fills in by itself, as its own same-origin fetch of the setup carried
+   * them (lowercase name to value): what a cross-origin request gets where the script set none.
+   */
+  browserDefaults: Record<string, string>;
   close(): Promise<void>;
 }
 
@@ -25,6 +30,11 @@ export interface RunSettings {
   concurrency: number;
   /** Per-fetch timeout in the page. */
   timeoutMs: number;
+  /**
+   * Run the cases from a sandboxed iframe (`sandbox="allow-scripts"`), whose origin is opaque: the
+   * requests carry `Origin: null`, and `{page}` in answers (and `origins.page`) is `null`.
+   */
+  opaqueOrigin?: boolean;
 }
 
 const PAGE_FILES: Record<string, string> = {
@@ -32,15 +42,23 @@ const PAGE_FILES: Record<string, string> = {
   '/client.js': fileURLToPath(new URL('./page/client.js', import.meta.url)),
 };
 
+/** Headers whose browser-chosen values the setup request shows (see RunServers.browserDefaults). */
+const FILLED_IN_BY_THE_BROWSER = ['user-agent', 'accept-language'];
+
 const PAGE_HTML = `<!doctype html><meta charset="utf-8"><title>corskit conformance</title>
 <script type="module" src="/runner.js"></script>
+`;
+
+/** The page of an opaque-origin run: the runner in a frame with scripts but no origin of its own. */
+const OPAQUE_PAGE_HTML = `<!doctype html><meta charset="utf-8"><title>corskit conformance (opaque origin)</title>
+<iframe sandbox="allow-scripts" src="/frame.html"></iframe>
 `;
 
 /** Starts the page, API and third-origin servers on loopback for one run with a fresh run id. */
 export async function startServers(cases: TestCase[], settings: RunSettings): Promise<RunServers> {
   const run = `r${randomBytes(6).toString('hex')}`;
   const journal = createJournal();
-  let origins: Origins | undefined;
+  const browserDefaults: Record<string, string> = {};
   let reportResults: (report: PageReport) => void = () => {};
   const report = new Promise<PageReport>((resolve) => {
     reportResults = resolve;
@@ -52,17 +70,28 @@ export async function startServers(cases: TestCase[], settings: RunSettings): Pr
   const apiHandler = (server: ServerName) => (request: Request) =>
     handlers.get(server)?.(request) ?? new Response(null, { status: 503 });
 
+  // A runner in an opaque-origin frame reads the page server's answers cross-origin.
   const pageHandler = async (request: Request): Promise<Response> => {
+    const response = await pageAnswer(request);
+    if (settings.opaqueOrigin) response.headers.set('access-control-allow-origin', '*');
+    return response;
+  };
+  const pageAnswer = async (request: Request): Promise<Response> => {
     const { pathname } = new URL(request.url);
-    if (request.method === 'GET' && pathname === '/') {
-      return new Response(PAGE_HTML, { headers: { 'content-type': 'text/html; charset=utf-8' } });
+    if (request.method === 'GET' && (pathname === '/' || pathname === '/frame.html')) {
+      const html = pathname === '/' && settings.opaqueOrigin ? OPAQUE_PAGE_HTML : PAGE_HTML;
+      return new Response(html, { headers: { 'content-type': 'text/html; charset=utf-8' } });
     }
     const file = PAGE_FILES[pathname];
     if (request.method === 'GET' && file) {
       return new Response(await readFile(file, 'utf8'), { headers: { 'content-type': 'text/javascript' } });
     }
     if (request.method === 'GET' && pathname === '/setup.json') {
-      return Response.json({ run, origins, cases, ...settings });
+      for (const name of FILLED_IN_BY_THE_BROWSER) {
+        const value = request.headers.get(name);
+        if (value !== null) browserDefaults[name] = value;
+      }
+      return Response.json({ run, origins: apiOrigins, cases, ...settings });
     }
     if (request.method === 'POST' && pathname === '/mark') {
       const { caseId, step } = (await request.json()) as { caseId: string; step: number };
@@ -92,17 +121,20 @@ export async function startServers(cases: TestCase[], settings: RunSettings): Pr
   // newer than the entry, and for an IP-literal host that record is refreshed unpredictably, so its
   // preflight cache would seem to work only now and then.
   const originOf = (server: Http1Server) => `http://localhost:${server.port}`;
-  origins = { page: originOf(page), api: originOf(api), third: originOf(third) };
+  const origins: Origins = { page: originOf(page), api: originOf(api), third: originOf(third) };
+  // What the API servers and the observations call the page's origin.
+  const apiOrigins: Origins = settings.opaqueOrigin ? { ...origins, page: 'null' } : origins;
   for (const server of ['api', 'third'] as const) {
-    handlers.set(server, caseHandler(cases, { server, origins, run, journal }));
+    handlers.set(server, caseHandler(cases, { server, origins: apiOrigins, run, journal }));
   }
 
   return {
-    origins,
+    origins: apiOrigins,
     run,
     journal,
     pageUrl: `${origins.page}/`,
     report,
+    browserDefaults,
     close: async () => {
       await Promise.all(servers.map((server) => server.close()));
     },

@@ -25,9 +25,9 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
  * The fields on which the engines' observations of one step differ, as readable lines. Descends into
  * objects that every engine has, so a difference is shown at the deepest path that holds it.
  */
-export function differences(byEngine: Array<[EngineName, Observation]>): string[] {
+export function differences(byEngine: Array<[string, Observation]>): string[] {
   const lines: string[] = [];
-  const walk = (path: string, values: Array<[EngineName, unknown]>) => {
+  const walk = (path: string, values: Array<[string, unknown]>) => {
     if (values.every(([, value]) => isRecord(value))) {
       const keys = new Set(values.flatMap(([, value]) => Object.keys(value as object)));
       for (const key of keys) {

@@ -40,6 +40,7 @@ export interface RequestSpec {
   mode?: RequestMode;
   credentials?: RequestCredentials;
   redirect?: RequestRedirect;
+  cache?: RequestCache;
 }
 
 /** One call of a case, made `delayMs` after the previous one settled. */

@@ -95,13 +95,16 @@ interface Command {
 /** How to start one engine on a URL with a fresh profile in `dir`, and how to ask for its version. */
 const LAUNCHERS: Record<
   BrowserEngine,
-  { version: () => Promise<string | null>; command: (url: string, dir: string) => Promise<Command> }
+  {
+    version: () => Promise<string | null>;
+    command: (url: string, dir: string, extraArgs: string[]) => Promise<Command>;
+  }
 > = {
   chromium: {
     version: async () => versionIn(await readOutput(CHROMIUM, ['--version'])),
-    command: async (url, dir) => ({
+    command: async (url, dir, extraArgs) => ({
       command: CHROMIUM,
-      args: [...chromiumArgs(join(dir, 'profile')), url],
+      args: [...chromiumArgs(join(dir, 'profile')), ...extraArgs, url],
       env: browserEnv(dir),
     }),
   },
@@ -134,6 +137,11 @@ const LAUNCHERS: Record<
 
 const versionIn = (text: string | null) => text?.match(/\d+(?:\.\d+)+\w*/)?.[0] ?? null;
 
+export interface VisitOptions {
+  /** More command-line switches (Chromium only), e.g. `--ip-address-space-overrides=...`. */
+  chromiumArgs?: string[];
+}
+
 export type Visit<T> = { ok: true; version: string; value: T } | { ok: false; reason: string };
 
 /**
@@ -146,13 +154,14 @@ export async function visit<T>(
   url: string,
   until: Promise<T>,
   budgetMs: number,
+  options: VisitOptions = {},
 ): Promise<Visit<T>> {
   const launcher = LAUNCHERS[engine];
   const version = await launcher.version();
   if (version === null) return { ok: false, reason: `${engine}: cannot run its binary to read a version` };
   const dir = await mkdtemp(join(tmpdir(), `corskit-${engine}-`));
   try {
-    const plan = await launcher.command(url, dir);
+    const plan = await launcher.command(url, dir, options.chromiumArgs ?? []);
     const browser = launch(plan.command, plan.args, plan.env);
     try {
       const outcome = await Promise.race([

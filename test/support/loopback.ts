@@ -1,6 +1,6 @@
 // A node:http server reachable as http://localhost:PORT however the browser resolves `localhost`
 // (127.0.0.1 or ::1): one listener bound to both addresses on the same OS-assigned port.
-import { createServer, type RequestListener, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface LocalhostServer {
@@ -28,5 +28,17 @@ function bind(server: Server, port: number, host: string): Promise<Server> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve(server));
+  });
+}
+
+/** A request's whole body as text. */
+export function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve) => {
+    let body = '';
+    request.setEncoding('utf8');
+    request.on('data', (chunk: string) => {
+      body += chunk;
+    });
+    request.on('end', () => resolve(body));
   });
 }

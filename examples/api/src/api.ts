@@ -1,19 +1,22 @@
 // What the API does, with no framework in it: each route takes the parts of the request it needs
-// and returns a plain answer, so the Node, Hono and Express servers are only wiring.
-import { DEMO_API_KEY } from './policy.ts';
+// and returns `{ status, headers, body }` as the contract declares it, so serveApi takes the answers
+// as they are and the Hono and Express servers are only wiring.
+import { DEMO_API_KEY, type Item } from './contract.ts';
 
-export interface Item {
-  id: number;
-  name: string;
-  done: boolean;
-}
+export type { Item };
 
+/** An answer: the shape of serveApi's handler results. */
 export interface Answer {
   status: number;
   headers?: Record<string, string>;
-  /** Serialised as JSON. */
-  json?: unknown;
+  /** Serialised as JSON (the report's body streams instead). */
+  body?: unknown;
 }
+
+/** serveApi's answer to a path no route serves; the frameworks' routers answer the same. */
+export const NOT_FOUND = { error: 'not-found', message: 'No route serves this path.' };
+
+const failure = <S extends number>(status: S, error: string) => ({ status, body: { error } });
 
 /** Set by POST /session, read by GET /me: the cookie-authenticated part of the API. */
 export const SESSION_COOKIE = 'corskit_session';
@@ -33,40 +36,40 @@ export function createApi() {
   const requestId = () => `req-${++requests}`;
 
   return {
-    listItems(): Answer {
-      return { status: 200, headers: { 'x-request-id': requestId() }, json: items };
+    listItems() {
+      return { status: 200 as const, headers: { 'x-request-id': requestId() }, body: items };
     },
 
-    updateItem(id: string, apiKey: string | undefined, patch: unknown): Answer {
-      if (apiKey !== DEMO_API_KEY) return { status: 401, json: { error: 'Send X-API-Key: demo-key.' } };
-      const item = items.find((candidate) => String(candidate.id) === id);
-      if (item === undefined) return { status: 404, json: { error: `No item ${id}.` } };
+    /** `patch` is validated by the contract under serveApi; checked again for the frameworks' routers. */
+    updateItem(id: string | number, apiKey: string | undefined, patch: unknown) {
+      if (apiKey !== DEMO_API_KEY) return failure(401, 'Send X-API-Key: demo-key.');
+      const item = items.find((candidate) => String(candidate.id) === String(id));
+      if (item === undefined) return failure(404, `No item ${id}.`);
       const changes = readPatch(patch);
-      if (changes === null)
-        return { status: 400, json: { error: 'Send {"name"?: string, "done"?: boolean}.' } };
+      if (changes === null) return failure(400, 'Send {"name"?: string, "done"?: boolean}.');
       Object.assign(item, changes);
-      return { status: 200, headers: { 'x-request-id': requestId() }, json: item };
+      return { status: 200 as const, headers: { 'x-request-id': requestId() }, body: item };
     },
 
-    deleteItem(id: string, apiKey: string | undefined): Answer {
-      if (apiKey !== DEMO_API_KEY) return { status: 401, json: { error: 'Send X-API-Key: demo-key.' } };
-      const index = items.findIndex((candidate) => String(candidate.id) === id);
-      if (index < 0) return { status: 404, json: { error: `No item ${id}.` } };
+    deleteItem(id: string | number, apiKey: string | undefined) {
+      if (apiKey !== DEMO_API_KEY) return failure(401, 'Send X-API-Key: demo-key.');
+      const index = items.findIndex((candidate) => String(candidate.id) === String(id));
+      if (index < 0) return failure(404, `No item ${id}.`);
       items.splice(index, 1);
-      return { status: 204 };
+      return { status: 204 as const };
     },
 
-    login(): Answer {
+    login() {
       // SameSite=Lax is enough: localhost:5173 and localhost:8787 are the same site (ports don't count).
+      // Set-Cookie is sent but not declared in the contract: no script can read it anyway.
       const cookie = `${SESSION_COOKIE}=${SESSION_VALUE}; Path=/; HttpOnly; SameSite=Lax`;
-      return { status: 200, headers: { 'set-cookie': cookie }, json: { user: SESSION_VALUE } };
+      return { status: 200 as const, headers: { 'set-cookie': cookie }, body: { user: SESSION_VALUE } };
     },
 
-    me(cookieHeader: string | undefined): Answer {
+    me(cookieHeader: string | undefined) {
       const session = readCookie(cookieHeader, SESSION_COOKIE);
-      if (session !== SESSION_VALUE)
-        return { status: 401, json: { error: 'Not signed in: POST /session first.' } };
-      return { status: 200, json: { user: session } };
+      if (session !== SESSION_VALUE) return failure(401, 'Not signed in: POST /session first.');
+      return { status: 200 as const, body: { user: session } };
     },
   };
 }
@@ -74,13 +77,28 @@ export function createApi() {
 export type Api = ReturnType<typeof createApi>;
 
 /** The report's headers: the decoded length is what lets a cross-origin script show a real total. */
-export function reportHeaders(): Record<string, string> {
+export function reportHeaders() {
   return {
     'content-type': 'text/csv',
     'content-length': String(REPORT_BYTES),
     'x-decoded-content-length': String(REPORT_BYTES),
     'content-disposition': 'attachment; filename="report.csv"',
-  };
+  } satisfies Record<string, string>;
+}
+
+/** An async iterable as a web stream (serveApi's bodies are Fetch bodies). */
+export function streamOf(chunks: AsyncIterable<Uint8Array>): ReadableStream<Uint8Array> {
+  const iterator = chunks[Symbol.asyncIterator]();
+  return new ReadableStream({
+    async pull(controller) {
+      const { done, value } = await iterator.next();
+      if (done) controller.close();
+      else controller.enqueue(value);
+    },
+    async cancel() {
+      await iterator.return?.();
+    },
+  });
 }
 
 /** The report, a chunk at a time, paced so that progress is visible on loopback. */

@@ -1,9 +1,11 @@
-// The API on Node's http module. withCorsListener answers preflights and adds the CORS headers
-// before the routes below run, so they never think about CORS.
-import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
-import { withCorsListener } from '@corskit/server/node';
-import { type Answer, createApi, reportChunks, reportHeaders } from './api.ts';
-import { apiPolicy } from './policy.ts';
+// The API on Node's http module: serveApi serves the contract (routing, validation, the CORS of
+// each path), fetchListener puts that Fetch handler on node:http. The handlers never think about
+// CORS, and never see a request the contract does not allow.
+import type { RequestListener } from 'node:http';
+import { serveApi } from '@corskit/server';
+import { fetchListener } from '@corskit/server/node';
+import { createApi, reportChunks, reportHeaders, streamOf } from './api.ts';
+import { apiContract } from './contract.ts';
 
 export interface ApiOptions {
   /** The origins of the browser apps allowed to call the API. */
@@ -12,57 +14,24 @@ export interface ApiOptions {
   reportPaceMs?: number;
 }
 
+/** The API as a Fetch handler (for Deno, Bun, Workers, or msw). */
+export function apiHandler(options: ApiOptions = {}): (request: Request) => Promise<Response> {
+  const store = createApi();
+  return serveApi(apiContract(options.appOrigins), {
+    listItems: () => store.listItems(),
+    updateItem: ({ params, headers, body }) => store.updateItem(params.id, headers['x-api-key'], body),
+    deleteItem: ({ params, headers }) => store.deleteItem(params.id, headers['x-api-key']),
+    login: () => store.login(),
+    // The session cookie is a header no contract can declare (scripts cannot set it): read it raw.
+    me: ({ request }) => store.me(request.headers.get('cookie') ?? undefined),
+    report: () => ({
+      status: 200,
+      headers: reportHeaders(),
+      body: streamOf(reportChunks(options.reportPaceMs)),
+    }),
+  });
+}
+
 export function apiListener(options: ApiOptions = {}): RequestListener {
-  const api = createApi();
-  const routes = async (request: IncomingMessage, response: ServerResponse) => {
-    const { pathname } = new URL(request.url ?? '/', 'http://localhost');
-    const itemId = /^\/items\/([^/]+)$/.exec(pathname)?.[1];
-    const apiKey = header(request, 'x-api-key');
-
-    if (request.method === 'GET' && pathname === '/items') return send(response, api.listItems());
-    if (request.method === 'PATCH' && itemId !== undefined) {
-      return send(response, api.updateItem(itemId, apiKey, await readJson(request)));
-    }
-    if (request.method === 'DELETE' && itemId !== undefined)
-      return send(response, api.deleteItem(itemId, apiKey));
-    if (request.method === 'POST' && pathname === '/session') return send(response, api.login());
-    if (request.method === 'GET' && pathname === '/me') return send(response, api.me(request.headers.cookie));
-    if (request.method === 'GET' && pathname === '/report.csv') {
-      response.writeHead(200, reportHeaders());
-      for await (const chunk of reportChunks(options.reportPaceMs)) response.write(chunk);
-      return response.end();
-    }
-    return send(response, { status: 404, json: { error: `No route ${request.method} ${pathname}.` } });
-  };
-  return withCorsListener(apiPolicy(options.appOrigins), (request, response) => {
-    routes(request, response).catch((error: unknown) => {
-      response.destroy(error instanceof Error ? error : new Error(String(error)));
-    });
-  });
-}
-
-function send(response: ServerResponse, answer: Answer): void {
-  const body = answer.json === undefined ? undefined : JSON.stringify(answer.json);
-  response.writeHead(answer.status, {
-    ...(body === undefined
-      ? {}
-      : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }),
-    ...answer.headers,
-  });
-  response.end(body);
-}
-
-function header(request: IncomingMessage, name: string): string | undefined {
-  const value = request.headers[name];
-  return Array.isArray(value) ? value.join(', ') : value;
-}
-
-async function readJson(request: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk as Buffer);
-  try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
-  } catch {
-    return undefined;
-  }
+  return fetchListener(apiHandler(options));
 }

@@ -1,22 +1,14 @@
-// The API's CORS policy, shared with the browser app: the server serves it, the client imports its
-// type (`import type { ApiPolicy }`) and gets compile errors for calls the policy would refuse.
-import { definePolicy, PROGRESS_EXPOSE_HEADERS } from '@corskit/server';
+// The API's CORS, derived from the contract: one policy per path (apiPolicies), for servers that
+// route with their own framework (examples/frameworks). Nothing here is written by hand.
+import { apiPolicies, type PolicyRoutes } from '@corskit/server';
+import { apiContract, DEFAULT_APP_ORIGIN, DEMO_API_KEY } from './contract.ts';
 
-/** Where the browser app runs in development (Vite's default port). */
-export const DEFAULT_APP_ORIGIN = 'http://localhost:5173';
+export { DEFAULT_APP_ORIGIN, DEMO_API_KEY };
 
-/** The API key the example accepts on writes; a real API would look keys up. */
-export const DEMO_API_KEY = 'demo-key';
-
-export function apiPolicy(appOrigins: readonly string[] = [DEFAULT_APP_ORIGIN]) {
-  return definePolicy({
-    origins: [...appOrigins],
-    methods: ['PATCH', 'DELETE'],
-    requestHeaders: ['content-type', 'x-api-key'],
-    exposeHeaders: ['X-Request-Id', ...PROGRESS_EXPOSE_HEADERS],
-    credentials: true,
-    maxAge: 600,
-  });
+/** The per-path policies of the contract for these app origins. */
+export function apiPolicy(appOrigins: readonly string[] = [DEFAULT_APP_ORIGIN]): PolicyRoutes {
+  return apiPolicies(apiContract(appOrigins));
 }
 
+/** The policies' type (the browser app's client is typed by the contract instead). */
 export type ApiPolicy = ReturnType<typeof apiPolicy>;

@@ -23,7 +23,7 @@ const STEP_BUDGET_MS = 30_000;
 const WARNING_TEXT = ['[corskit]', 'will be preflighted', 'same-origin proxy'];
 
 /** The items the API starts with, as the page should list them. */
-const initialItems = createApi().listItems().json as Item[];
+const initialItems: Item[] = createApi().listItems().body;
 
 /** The progress fill colour, read from the stylesheet so that the test and the app cannot drift apart. */
 async function progressFillColour(): Promise<Rgb> {

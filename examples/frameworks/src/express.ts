@@ -7,6 +7,7 @@ import {
   type ApiOptions,
   apiPolicy,
   createApi,
+  NOT_FOUND,
   reportChunks,
   reportHeaders,
 } from '@corskit/example-api';
@@ -34,16 +35,14 @@ export function expressApi(options: ApiOptions = {}): Express {
     response.set(reportHeaders());
     Readable.from(reportChunks(options.reportPaceMs)).pipe(response);
   });
-  app.use((request, response) =>
-    send(response, { status: 404, json: { error: `No route ${request.method} ${request.path}.` } }),
-  );
+  app.use((_request, response) => send(response, { status: 404, body: NOT_FOUND }));
   return app;
 }
 
-function send(response: Response, { status, headers, json }: Answer): void {
+function send(response: Response, { status, headers, body }: Answer): void {
   response.status(status).set(headers ?? {});
-  if (json === undefined) response.end();
-  else response.json(json);
+  if (body === undefined) response.end();
+  else response.json(body);
 }
 
 // `node src/express.ts` serves it; importing the module (as the tests do) does not.

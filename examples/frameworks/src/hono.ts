@@ -1,10 +1,10 @@
 // The example API on Hono. corskit's middleware comes first, so it answers preflights before any
 // route runs and gives every response the policy's CORS headers; the routes never mention CORS.
 import {
-  type Answer,
   type ApiOptions,
   apiPolicy,
   createApi,
+  NOT_FOUND,
   reportChunks,
   reportHeaders,
 } from '@corskit/example-api';
@@ -13,6 +13,7 @@ import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { stream } from 'hono/streaming';
 import { announce, appOriginsFromEnv, failedToStart, portFromEnv } from './env.ts';
+import { respond } from './fetch.ts';
 
 export const DEFAULT_HONO_PORT = 8788;
 
@@ -36,14 +37,8 @@ export function honoApi(options: ApiOptions = {}): Hono {
       for await (const chunk of reportChunks(options.reportPaceMs)) await body.write(chunk);
     });
   });
-  app.notFound((c) => respond({ status: 404, json: { error: `No route ${c.req.method} ${c.req.path}.` } }));
+  app.notFound(() => respond({ status: 404, body: NOT_FOUND }));
   return app;
-}
-
-function respond({ status, headers, json }: Answer): Response {
-  return json === undefined
-    ? new Response(null, { status, headers })
-    : Response.json(json, { status, headers });
 }
 
 // `node src/hono.ts` serves it; importing the module (as the tests do) does not.

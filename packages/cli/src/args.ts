@@ -14,7 +14,7 @@ Options:
   -d, --data <text>     a text body
   --credentials         credentials: 'include' (cookies): the stricter credentialed checks apply
   --engine <name>       all (default), spec, chromium, firefox or webkit; or a comma list
-  --timeout <seconds>   per request (default 10)
+  --timeout <seconds>   for the whole check, every request included (default 10)
   --json                the report as JSON
   -h, --help            this text
   -v, --version         the version

@@ -24,7 +24,7 @@ export interface EngineVerdict {
     needed: boolean;
     /** Each reason the call is not simple, with what would avoid it. */
     reasons: PreflightReason[];
-    /** Access-Control-Request-Headers as this engine computes it (lowercase, sorted). */
+    /** Access-Control-Request-Headers as this engine sends it (lowercase, sorted; Firefox repeats a name given twice). */
     requestHeaders: string[];
     /** Seconds this engine keeps the answer (Access-Control-Max-Age, the default, or its cap). */
     cacheSeconds: number | null;
@@ -80,15 +80,20 @@ const NO_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 /**
  * Probes a live endpoint the way each engine's fetch would from a page on `options.origin`: sends
  * the preflight (when the engine would) and the request, and judges the answers with @corskit/core.
- * Rejects with a UsageError for bad options and a NetworkFailure when the server cannot be reached;
- * a CORS refusal is a verdict, not an error.
+ * Rejects with a UsageError for bad options and a NetworkFailure when the server cannot be reached,
+ * its answer cannot be read, or the whole check takes longer than `timeoutMs`; a CORS refusal is a
+ * verdict, not an error.
  */
 export async function check(options: CheckOptions): Promise<CheckReport> {
   const resolved = resolveOptions(options);
   const transport: Transport = options.fetch ?? ((request, init) => fetch(request, init));
   const wire = createWire(transport, resolved.timeoutMs);
   const engines: EngineVerdict[] = [];
-  for (const engine of resolved.engines) engines.push(await checkEngine(engine, resolved, wire));
+  try {
+    for (const engine of resolved.engines) engines.push(await checkEngine(engine, resolved, wire));
+  } finally {
+    wire.close();
+  }
   return {
     url: resolved.url.href,
     origin: resolved.origin,

@@ -1,5 +1,15 @@
+import { maxHeaderSize } from 'node:http';
+
 /** Why nothing usable came back from the server: the CLI reports it and exits 2. */
-export type NetworkFailureKind = 'unreachable' | 'dns' | 'tls' | 'timeout' | 'connection' | 'other';
+export type NetworkFailureKind =
+  | 'unreachable'
+  | 'dns'
+  | 'tls'
+  | 'timeout'
+  | 'connection'
+  /** The server answered with something corskit cannot read as an HTTP/1.1 response. */
+  | 'protocol'
+  | 'other';
 
 /** The server could not be checked: its message says what happened, in one sentence. */
 export class NetworkFailure extends Error {
@@ -65,6 +75,25 @@ export function describeNetworkError(error: unknown, url: string, timeoutMs: num
         'to trust a private CA, point NODE_EXTRA_CA_CERTS at its certificate.',
     );
   }
+  if (code === 'UND_ERR_SOCKET' && detail === 'bad response') {
+    // Node's fetch (undici) drops the connection on any 100 Continue: it never sends Expect.
+    return make(
+      'protocol',
+      `${target.origin} answered 100 Continue, which the request never asked for (it sends no Expect: 100-continue), and Node's fetch stops there (UND_ERR_SOCKET), so no final answer can be checked. A browser waits for a final answer after it, which may never come: send the final response (200-599) without 100 Continue.`,
+    );
+  }
+  if (code === 'UND_ERR_HEADERS_OVERFLOW' || code === 'HPE_HEADER_OVERFLOW') {
+    return make(
+      'protocol',
+      `${target.origin} sent response headers larger than Node reads (${maxHeaderSize} bytes in all; ${code}): one very long header, or very many. Send fewer or shorter headers, or raise the limit to check anyway: NODE_OPTIONS=--max-http-header-size=<bytes>.`,
+    );
+  }
+  if (hasName(error, 'HTTPParserError') || code?.startsWith('HPE_')) {
+    return make(
+      'protocol',
+      `${target.origin} answered with something that is not valid HTTP/1.1 (${detail}${code === undefined ? '' : `, ${code}`}), which a browser refuses too: is another kind of server listening on ${where}, or does the server write malformed headers?`,
+    );
+  }
   if (code !== undefined && CONNECTION.has(code)) {
     return make('connection', `${target.origin} closed the connection before answering (${code}).`);
   }
@@ -76,8 +105,13 @@ function isTlsCode(code: string): boolean {
 }
 
 function isTimeout(error: unknown): boolean {
+  return hasName(error, 'TimeoutError');
+}
+
+/** Whether an error on the cause chain has this name. */
+function hasName(error: unknown, name: string): boolean {
   for (let current = error; current instanceof Error; current = current.cause) {
-    if (current.name === 'TimeoutError') return true;
+    if (current.name === name) return true;
   }
   return false;
 }
@@ -103,4 +137,17 @@ function innermostMessage(error: unknown): string {
 function next(error: Error): unknown {
   if (error.cause !== undefined) return error.cause;
   return error instanceof AggregateError ? error.errors[0] : undefined;
+}
+
+/**
+ * A request that neither answered nor failed although nothing was left to settle it (the process
+ * was about to exit). Node 20's fetch does this when the server closes the connection at once.
+ */
+export function lostRequest(request: Request): NetworkFailure {
+  const origin = new URL(request.url).origin;
+  return new NetworkFailure(
+    'connection',
+    `${origin} closed the connection before answering ${request.method} ${request.url} (Node ${process.version}'s fetch lost the request without an error).`,
+    request.url,
+  );
 }

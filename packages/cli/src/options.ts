@@ -16,13 +16,16 @@ export interface CheckOptions {
   credentials?: boolean;
   /** The engines to judge for; default all four. */
   engines?: readonly Engine[];
-  /** Per request on the wire; default 10 000 ms. */
+  /**
+   * The whole check, in ms: every request it sends, connecting and the TLS handshake included;
+   * default 10 000. When it runs out, `check()` rejects with a `timeout` NetworkFailure.
+   */
   timeoutMs?: number;
   /** The transport; default the global fetch. Gets every request the check sends. */
   fetch?: (request: Request, init?: { signal?: AbortSignal }) => Promise<Response>;
 }
 
-/** How long each request may take, unless `timeoutMs` says otherwise. */
+/** How long the whole check may take, unless `timeoutMs` says otherwise. */
 export const DEFAULT_TIMEOUT_MS = 10_000;
 
 /** Bad input: the CLI prints the message with a pointer to --help and exits 2. */

@@ -1,5 +1,5 @@
 import type { Engine } from '@corskit/core';
-import { describeNetworkError } from './network.js';
+import { createDeadline } from './deadline.js';
 
 export type Transport = (request: Request, init?: { signal?: AbortSignal }) => Promise<Response>;
 
@@ -23,19 +23,18 @@ export interface Exchange {
  * The network, as the engines' fetches see it. Engines that would send the same preflight or the
  * same request share one exchange, so checking four engines never repeats a request (a PATCH is
  * sent once, not four times). Bodies are never downloaded: only the status and headers matter.
+ * `timeoutMs` bounds the whole check, and every exchange settles (see createDeadline); call
+ * `close()` when the check is over.
  */
 export function createWire(transport: Transport, timeoutMs: number) {
   const exchanges: Exchange[] = [];
   const pending = new Map<string, Promise<Exchange>>();
+  const deadline = createDeadline(timeoutMs);
 
   async function exchange(request: Request): Promise<Exchange> {
-    let response: Response;
-    try {
-      response = await transport(request, { signal: AbortSignal.timeout(timeoutMs) });
-    } catch (error) {
-      throw describeNetworkError(error, request.url, timeoutMs);
-    }
-    await response.body?.cancel().catch(() => {});
+    const response = await deadline.settle(request, (signal) => transport(request, { signal }));
+    // Not awaited: a body that never ends must not hold the check.
+    response.body?.cancel().catch(() => {});
     const record: Exchange = {
       method: request.method,
       url: request.url,
@@ -64,7 +63,7 @@ export function createWire(transport: Transport, timeoutMs: number) {
     };
   }
 
-  return { exchanges, forEngine };
+  return { exchanges, forEngine, close: deadline.close };
 }
 
 /**

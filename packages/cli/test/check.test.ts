@@ -2,7 +2,7 @@
 // sends is counted and every answer is exactly what the test wrote.
 import { definePolicy, withCors } from '@corskit/server';
 import { describe, expect, it } from 'vitest';
-import { type CheckOptions, check } from '../src/index.js';
+import { type CheckOptions, check, NetworkFailure } from '../src/index.js';
 
 const APP = 'https://app.example.com';
 const API = 'https://api.example.com';
@@ -187,6 +187,29 @@ describe('where the engines differ', () => {
     expect(report.allowed).toBe(false);
   });
 
+  it('Firefox names a header given twice twice, in the verdict as on the wire', async () => {
+    const { report } = await run({
+      method: 'PATCH',
+      headers: [
+        ['X-API-Key', 'a'],
+        ['X-API-Key', 'b'],
+      ],
+    });
+    expect(report.engines.map((v) => [v.engine, v.preflight.requestHeaders])).toEqual([
+      ['spec', ['x-api-key']],
+      ['chromium', ['x-api-key']],
+      ['firefox', ['x-api-key', 'x-api-key']],
+      ['webkit', ['x-api-key']],
+    ]);
+    const asked = report.exchanges
+      .filter((e) => e.method === 'OPTIONS')
+      .map((e) => [new Headers(e.requestHeaders).get('access-control-request-headers'), e.engines]);
+    expect(asked).toEqual([
+      ['x-api-key', ['spec', 'chromium', 'webkit']],
+      ['x-api-key,x-api-key', ['firefox']],
+    ]);
+  });
+
   it('checks only the engines asked for', async () => {
     const { report } = await run({ engines: ['webkit'] });
     expect(report.engines.map((v) => v.engine)).toEqual(['webkit']);
@@ -259,6 +282,63 @@ describe('bad options', () => {
     await expect(run(options as Partial<CheckOptions>)).rejects.toMatchObject({
       name: 'UsageError',
       message: expect.stringMatching(message),
+    });
+  });
+});
+
+describe('the timeout bounds the whole check', () => {
+  const later = (ms: number, answer: () => Response) =>
+    new Promise<Response>((resolve) => setTimeout(() => resolve(answer()), ms));
+
+  it('a transport that never settles and ignores its abort signal still ends in a timeout', async () => {
+    const failure = await check({
+      url: `${API}/items`,
+      origin: APP,
+      timeoutMs: 100,
+      fetch: () => new Promise<Response>(() => {}),
+    }).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(NetworkFailure);
+    expect(failure).toMatchObject({
+      kind: 'timeout',
+      message: `No answer from ${API} within 0.1 s (--timeout to wait longer).`,
+    });
+  });
+
+  it('counts every request: a preflight and a request that each take most of it time out together', async () => {
+    const transport = server((request) => later(300, () => api().fetch(request) as never));
+    const failure = await run({ method: 'PATCH', timeoutMs: 500 }, transport).catch(
+      (error: unknown) => error,
+    );
+    expect(failure).toMatchObject({ name: 'NetworkFailure', kind: 'timeout' });
+    // The preflight was answered; the PATCH was sent, and given up on at the deadline.
+    expect(transport.requests.map((request) => request.method)).toEqual(['OPTIONS', 'PATCH']);
+  });
+
+  it('aborts the signal it gave the transport when the time is up', async () => {
+    let signal: AbortSignal | undefined;
+    await check({
+      url: `${API}/items`,
+      origin: APP,
+      timeoutMs: 50,
+      fetch: (_request, init) => {
+        signal = init?.signal;
+        return new Promise<Response>(() => {});
+      },
+    }).catch(() => {});
+    expect(signal?.aborted).toBe(true);
+  });
+});
+
+describe('a transport that answers with a network error', () => {
+  it('Response.error() is a NetworkFailure, not a verdict', async () => {
+    const failure = await run(
+      {},
+      server(() => Response.error()),
+    ).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(NetworkFailure);
+    expect(failure).toMatchObject({
+      kind: 'other',
+      message: `The request to ${API}/items failed: The transport answered with a network error (Response.error()).`,
     });
   });
 });

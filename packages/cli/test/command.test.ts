@@ -5,7 +5,12 @@ import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer as createHttpServer, type RequestListener, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
-import type { AddressInfo } from 'node:net';
+import {
+  type AddressInfo,
+  createServer as createNetServer,
+  type Server as NetServer,
+  type Socket,
+} from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,18 +27,40 @@ interface Run {
   stderr: string;
 }
 
-function corskit(args: string[], env: NodeJS.ProcessEnv = {}, node = process.execPath): Promise<Run> {
+/** Runs the built command; a run still going after `killAfterMs` is killed and has status -1. */
+function corskit(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+  node = process.execPath,
+  killAfterMs = 30_000,
+): Promise<Run> {
   return new Promise((resolve) => {
     execFile(
       node,
       [BIN, ...args],
-      { env: { ...process.env, ...env }, timeout: 30_000 },
+      { env: { ...process.env, ...env }, timeout: killAfterMs },
       (error, stdout, stderr) => {
-        resolve({ status: error ? Number(error.code) : 0, stdout, stderr });
+        const status = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
+        resolve({ status, stdout, stderr });
       },
     );
   });
 }
+
+// The project's Node and the machine's own (20 on the project's machines), which the CLI supports:
+// Node 20's fetch fails differently (it can lose a request outright), so every failure runs on both.
+const systemNode = ['/usr/bin/node', '/usr/local/bin/node'].find((path) => existsSync(path));
+const NODES: Array<[label: string, node: string]> = [
+  [`Node ${process.version} (the project’s)`, process.execPath],
+  ...(systemNode === undefined
+    ? []
+    : [
+        [
+          `Node ${execFileSync(systemNode, ['--version'], { encoding: 'utf8' }).trim()} (the machine's)`,
+          systemNode,
+        ] as [string, string],
+      ]),
+];
 
 const policy = definePolicy({
   origins: [APP],
@@ -52,6 +79,33 @@ const counting: RequestListener = (request, response) => {
   seen.push(`${request.method} ${request.url}`);
   listener(request, response);
 };
+
+/** Raw TCP servers that misbehave in one way each, by name. */
+const HOSTILE: Record<string, (socket: Socket) => void> = {
+  // Closes every connection at once (Node 20's fetch then never settles an OPTIONS).
+  closes: (socket) => socket.destroy(),
+  // Accepts and never says a word: a TLS handshake to it never ends.
+  silent: () => {},
+  // Answers every request with 100 Continue, forever.
+  continues: (socket) => {
+    const timer = setInterval(() => socket.write('HTTP/1.1 100 Continue\r\n\r\n'), 20);
+    socket.on('close', () => clearInterval(timer));
+  },
+  // One 64 KB response header.
+  'long-header': (socket) =>
+    socket.once('data', () => socket.write(`HTTP/1.1 200 OK\r\nX-Big: ${'a'.repeat(64 * 1024)}\r\n\r\n`)),
+  // 10,000 response headers.
+  'many-headers': (socket) =>
+    socket.once('data', () =>
+      socket.write(
+        `HTTP/1.1 200 OK\r\n${Array.from({ length: 10_000 }, (_, i) => `x-h${i}: v\r\n`).join('')}\r\n`,
+      ),
+    ),
+  // Something that is not HTTP.
+  'not-http': (socket) => socket.once('data', () => socket.end('SSH-2.0-OpenSSH_9.2\r\n')),
+};
+const hostile: Record<string, string> = {};
+const rawServers: NetServer[] = [];
 
 let http: Server;
 let https: Server;
@@ -96,6 +150,14 @@ beforeAll(async () => {
     { key: readFileSync(join(certDir, 'key.pem')), cert: readFileSync(join(certDir, 'cert.pem')) },
     counting,
   );
+  for (const [name, behave] of Object.entries(HOSTILE)) {
+    const server = createNetServer((socket) => {
+      socket.on('error', () => {});
+      behave(socket);
+    });
+    rawServers.push(server);
+    hostile[name] = await listen(server as unknown as Server);
+  }
   httpOrigin = `http://127.0.0.1:${await listen(http)}`;
   httpsOrigin = `https://127.0.0.1:${await listen(https)}`;
 });
@@ -105,6 +167,7 @@ afterAll(async () => {
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
   }
+  for (const server of rawServers) server.close();
   rmSync(certDir, { recursive: true, force: true });
 });
 
@@ -163,8 +226,6 @@ describe('corskit check over HTTP', () => {
     ]);
   });
 
-  // The machine's own Node (20 on the project's machines), which the package supports.
-  const systemNode = ['/usr/bin/node', '/usr/local/bin/node'].find((path) => existsSync(path));
   it.runIf(systemNode !== undefined)('runs on the machine’s own Node', async () => {
     const run = await corskit(['check', `${httpOrigin}/items`, '--origin', APP], {}, systemNode);
     expect(run.stderr).toBe('');
@@ -181,56 +242,120 @@ describe('corskit check over HTTPS', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toContain(`GET ${httpsOrigin}/items -> 200 (every engine)`);
   });
+});
 
-  it('exits 2 and says why on a certificate the browser would not trust', async () => {
-    const run = await corskit(['check', `${httpsOrigin}/items`, '--origin', APP], {
-      NODE_EXTRA_CA_CERTS: '',
+describe.each(NODES)(
+  'on %s, network failures exit 2 with a message that says what happened',
+  (_label, node) => {
+    const run = (args: string[], killAfterMs?: number, env: NodeJS.ProcessEnv = {}) =>
+      corskit(args, env, node, killAfterMs);
+
+    it('a certificate the browser would not trust', async () => {
+      const result = await run(['check', `${httpsOrigin}/items`, '--origin', APP], undefined, {
+        NODE_EXTRA_CA_CERTS: '',
+      });
+      expect(result.status).toBe(2);
+      expect(result.stderr).toMatch(
+        /^corskit: TLS failure with https:\/\/127\.0\.0\.1:\d+: self-signed certificate.*\(DEPTH_ZERO_SELF_SIGNED_CERT\)/,
+      );
     });
-    expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(
-      /^corskit: TLS failure with https:\/\/127\.0\.0\.1:\d+: self-signed certificate.*\(DEPTH_ZERO_SELF_SIGNED_CERT\)/,
+
+    it('an https: URL on a port that speaks plain HTTP', async () => {
+      const result = await run(['check', `${httpOrigin.replace('http:', 'https:')}/items`, '--origin', APP]);
+      expect(result.status).toBe(2);
+      expect(result.stderr).toContain('does not speak TLS');
+    });
+
+    it('nothing listening', async () => {
+      const closed = createHttpServer();
+      const port = await listen(closed);
+      await new Promise((resolve) => closed.close(resolve));
+      const result = await run(['check', `http://127.0.0.1:${port}/`, '--origin', APP]);
+      expect(result.status).toBe(2);
+      expect(result.stderr).toBe(
+        `corskit: Cannot connect to http://127.0.0.1:${port}: nothing listens on 127.0.0.1 port ${port} (ECONNREFUSED).\n`,
+      );
+    });
+
+    it('a host name that does not resolve', async () => {
+      const result = await run(['check', 'http://corskit-test.invalid/', '--origin', APP]);
+      expect(result.status).toBe(2);
+      expect(result.stderr).toContain('Cannot resolve the host name "corskit-test.invalid"');
+    });
+
+    it('no answer within the timeout', async () => {
+      const result = await run(['check', `${httpOrigin}/hang`, '--origin', APP, '--timeout', '0.5']);
+      expect(result.status).toBe(2);
+      expect(result.stderr).toBe(
+        `corskit: No answer from ${httpOrigin} within 0.5 s (--timeout to wait longer).\n`,
+      );
+    });
+
+    it('a TLS port that accepts and never answers: --timeout bounds the handshake too', async () => {
+      const origin = `https://127.0.0.1:${hostile.silent}`;
+      // Killed after 8 s: before the fix the run took Node's own 10 s connect timeout, whatever --timeout said.
+      const result = await run(['check', `${origin}/`, '--origin', APP, '--timeout', '1'], 8_000);
+      expect(result.status).toBe(2);
+      expect(result.stderr).toBe(
+        `corskit: No answer from ${origin} within 1 s (--timeout to wait longer).\n`,
+      );
+    });
+
+    it('a port browsers refuse to connect to', async () => {
+      const result = await run(['check', 'http://127.0.0.1:6000/', '--origin', APP]);
+      expect(result.status).toBe(2);
+      expect(result.stderr).toContain('Browsers never connect to port 6000');
+    });
+
+    it.each([
+      ['a simple GET', []],
+      ['a preflighted PUT', ['-X', 'PUT']],
+    ])('a server that closes the connection at once, for %s', async (_call, extra) => {
+      const origin = `http://127.0.0.1:${hostile.closes}`;
+      const result = await run(['check', `${origin}/`, '--origin', APP, ...extra]);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toMatch(
+        new RegExp(
+          `^corskit: ${origin.replaceAll('.', '\\.')} closed the connection before answering.*\\.\\n$`,
+        ),
+      );
+      expect(result.status).toBe(2);
+    });
+
+    it('a server that answers 100 Continue forever', async () => {
+      const origin = `http://127.0.0.1:${hostile.continues}`;
+      const result = await run(['check', `${origin}/`, '--origin', APP]);
+      expect(result.status).toBe(2);
+      expect(result.stderr).toMatch(
+        /^corskit: http:\/\/127\.0\.0\.1:\d+ answered 100 Continue, which the request never asked for/,
+      );
+      expect(result.stderr).not.toContain('closed the connection');
+    });
+
+    it.each(['long-header', 'many-headers'])(
+      'a server whose response headers are too large (%s)',
+      async (name) => {
+        const origin = `http://127.0.0.1:${hostile[name]}`;
+        const result = await run(['check', `${origin}/`, '--origin', APP]);
+        expect(result.status).toBe(2);
+        expect(result.stderr).toMatch(
+          /^corskit: http:\/\/127\.0\.0\.1:\d+ sent response headers larger than Node reads \(16384 bytes in all; UND_ERR_HEADERS_OVERFLOW\)/,
+        );
+        expect(result.stderr).toContain('NODE_OPTIONS=--max-http-header-size=');
+        expect(result.stderr).not.toContain('Headers Overflow Error');
+      },
     );
-  });
 
-  it('exits 2 when the port speaks plain HTTP', async () => {
-    const run = await corskit(['check', `${httpOrigin.replace('http:', 'https:')}/items`, '--origin', APP]);
-    expect(run.status).toBe(2);
-    expect(run.stderr).toContain('does not speak TLS');
-  });
-});
-
-describe('network failures exit 2 with a message that says what happened', () => {
-  it('nothing listening', async () => {
-    const closed = createHttpServer();
-    const port = await listen(closed);
-    await new Promise((resolve) => closed.close(resolve));
-    const run = await corskit(['check', `http://127.0.0.1:${port}/`, '--origin', APP]);
-    expect(run.status).toBe(2);
-    expect(run.stderr).toBe(
-      `corskit: Cannot connect to http://127.0.0.1:${port}: nothing listens on 127.0.0.1 port ${port} (ECONNREFUSED).\n`,
-    );
-  });
-
-  it('a host name that does not resolve', async () => {
-    const run = await corskit(['check', 'http://corskit-test.invalid/', '--origin', APP]);
-    expect(run.status).toBe(2);
-    expect(run.stderr).toContain('Cannot resolve the host name "corskit-test.invalid"');
-  });
-
-  it('no answer within the timeout', async () => {
-    const run = await corskit(['check', `${httpOrigin}/hang`, '--origin', APP, '--timeout', '0.5']);
-    expect(run.status).toBe(2);
-    expect(run.stderr).toBe(
-      `corskit: No answer from ${httpOrigin} within 0.5 s (--timeout to wait longer).\n`,
-    );
-  });
-
-  it('a port browsers refuse to connect to', async () => {
-    const run = await corskit(['check', 'http://127.0.0.1:6000/', '--origin', APP]);
-    expect(run.status).toBe(2);
-    expect(run.stderr).toContain('Browsers never connect to port 6000');
-  });
-});
+    it('a server that does not speak HTTP', async () => {
+      const origin = `http://127.0.0.1:${hostile['not-http']}`;
+      const result = await run(['check', `${origin}/`, '--origin', APP]);
+      expect(result.status).toBe(2);
+      expect(result.stderr).toMatch(
+        /^corskit: http:\/\/127\.0\.0\.1:\d+ answered with something that is not valid HTTP\/1\.1 \(/,
+      );
+    });
+  },
+);
 
 describe('usage', () => {
   it.each([

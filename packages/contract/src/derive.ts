@@ -47,7 +47,7 @@ export function derivePaths(
       const clash = group.find((other) => other.method === route.method);
       if (clash !== undefined) {
         problems.push(
-          `routes.${clash.name} and routes.${route.name} are both ${route.method} ${shape === clash.path ? shape : `${clash.path} and ${route.path}`}: one method and path, one route.`,
+          `routes.${clash.name} and routes.${route.name} are both ${route.method} ${clash.path === route.path ? route.path : `${clash.path} and ${route.path}`}: one method and path, one route.`,
         );
       }
       group.push(route);

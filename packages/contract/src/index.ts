@@ -25,13 +25,14 @@ export type {
   BodySection,
   FieldsInput,
   FieldsOutput,
+  HandlerBodyResult,
+  HandlerEmptyResult,
   HandlerInput,
   HandlerOutput,
   HandlerResult,
   HandlerResultUnion,
   InferInput,
   InferOutput,
-  NoBodySection,
   NoFields,
   ParamsInput,
   ParamsSection,
@@ -48,6 +49,7 @@ export type {
   RouteResponse,
   StatusOf,
 } from './infer.js';
+export { type OpenApiDocument, type OpenApiOptions, toOpenApi } from './openapi.js';
 export { buildPath, type Segment } from './path.js';
 export type {
   DroppedRequestHeaderName,

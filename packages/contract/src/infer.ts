@@ -66,12 +66,6 @@ export interface BodySection<B> {
   body: B;
 }
 
-/** A handler result without a body. */
-export interface NoBodySection {
-  /** No body for this status. */
-  body?: undefined;
-}
-
 /** One object type instead of an intersection, so editors show `{ params; query?; body }`. */
 type Flat<T> = { [K in keyof T]: T[K] };
 
@@ -123,12 +117,28 @@ export type ResultUnion<Own, Shared> =
 export type RouteResponse<R extends RouteDefinition, S = NoFields> = ResultUnion<R['responses'], S>;
 
 /** What a handler returns for one status: body and headers as declared (more headers allowed). */
-export type HandlerResult<Status, Spec> = {
+export type HandlerResult<Status, Spec> =
+  ResponseBody<Spec> extends undefined ? HandlerEmptyResult<Status, Spec> : HandlerBodyResult<Status, Spec>;
+
+/** A handler's result for a status without a body. */
+export interface HandlerEmptyResult<Status, Spec> {
   /** A declared status. */
   status: Status;
   /** The declared response headers, and any other (a Set-Cookie, say). */
   headers?: ResponseHeaders<Spec> & Record<string, string>;
-} & (ResponseBody<Spec> extends undefined ? NoBodySection : BodySection<ResponseBody<Spec>>);
+  /** No body for this status. */
+  body?: undefined;
+}
+
+/** A handler's result for a status with a body. */
+export interface HandlerBodyResult<Status, Spec> {
+  /** A declared status. */
+  status: Status;
+  /** The declared response headers, and any other (a Set-Cookie, say). */
+  headers?: ResponseHeaders<Spec> & Record<string, string>;
+  /** The body declared for this status. */
+  body: ResponseBody<Spec>;
+}
 
 /** What a server handler of route `R` may return: only declared statuses, each with its body. */
 export type HandlerResultUnion<Own, Shared> =

@@ -176,5 +176,24 @@ type CheckRouteResponses<R> =
 /** The compile-time checks of one route. */
 export type CheckRoute<R> = CheckRequestHeaders<R> & CheckForbid<R> & CheckRouteResponses<R>;
 
-/** The compile-time checks of every route, keyed by name. */
-export type CheckRoutes<Routes> = { readonly [K in keyof Routes]: CheckRoute<Routes[K]> };
+/** Whether a route breaks one of the compile-time checks (`never` when it does not). */
+type RouteProblem<R> =
+  | (R extends WithHeaders<infer H> ? Extract<Lowercase<keyof H & string>, DroppedRequestHeaderName> : never)
+  | (R extends WithPreflightForbidden ? PreflightReasons<R> : never)
+  | (R extends WithResponses<infer Resp> ? UnreadableOf<Resp[keyof Resp]> : never);
+
+/** Unreadable header names declared in a union of response specs (distributes over the union). */
+type UnreadableOf<Spec> =
+  Spec extends WithHeaders<infer H>
+    ? Extract<Lowercase<keyof H & string>, ForbiddenResponseHeaderName>
+    : never;
+
+/**
+ * The compile-time checks of every route, keyed by name: `unknown` (nothing to check against) when
+ * no route breaks one, so that a valid contract costs one pass over its routes.
+ */
+export type CheckRoutes<Routes> = [{ [K in keyof Routes]: RouteProblem<Routes[K]> }[keyof Routes]] extends [
+  never,
+]
+  ? unknown
+  : { readonly [K in keyof Routes]: CheckRoute<Routes[K]> };

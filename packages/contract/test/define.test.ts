@@ -195,6 +195,18 @@ describe('an invalid contract throws, listing every problem', () => {
     ]);
   });
 
+  test('two routes with one method and path', () => {
+    expect(
+      problemsOf({
+        cors: { origins: '*' },
+        routes: {
+          one: route({ path: '/items/:id', params: { id: z.string() } }),
+          two: route({ path: '/items/:id', params: { id: z.string() } }),
+        },
+      }),
+    ).toEqual(['routes.one and routes.two are both GET /items/:id: one method and path, one route.']);
+  });
+
   test('two routes with one method and path shape', () => {
     expect(
       problemsOf({

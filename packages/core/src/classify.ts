@@ -9,6 +9,10 @@ import { checkOrigin } from './url.js';
  * Predicts what the browser does with `fetch(input, init)` from a page at `options.origin`:
  * whether it preflights and why, what Access-Control-Request-Headers says, which headers it drops.
  * Throws a TypeError wherever the browser's fetch() rejects before sending anything.
+ *
+ * `requestHeaders` follows the engine: Firefox names a header once per entry the script set
+ * (`x-a,x-a`), exactly as createCorsFetch sends it. A `Request` input carries only its merged
+ * headers, so a name appended twice to a Request is named once here, although Firefox repeats it.
  */
 export function classify(
   input: string | URL | Request,

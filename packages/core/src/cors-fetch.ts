@@ -3,13 +3,13 @@ import { analyze, pageOrigin } from './classify.js';
 import { type EngineProfile, engineProfile } from './engines.js';
 import { CorsError, type CorsErrorCode, type CorsStage } from './errors.js';
 import type { HeaderEntry } from './header-list.js';
-import { checkPreflight, isGrant } from './preflight.js';
+import { checkPreflight, isGrant, refusedGrant } from './preflight.js';
 import { type CacheQuery, createPreflightCache, type PreflightCache } from './preflight-cache.js';
-import { preflightNeeds, requestHeadersPerEntry } from './preflight-needs.js';
+import { preflightNeeds } from './preflight-needs.js';
 import { corsCheck, readableHeaderNames } from './response-check.js';
 import type { Engine } from './types.js';
 import { isNetworkScheme, parseUrl } from './url.js';
-import { wireHeaders } from './wire-headers.js';
+import { effectiveCacheMode, wireHeaders } from './wire-headers.js';
 
 /** Options of {@link createCorsFetch}. */
 export interface CorsFetchOptions {
@@ -27,6 +27,12 @@ const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 const REQUEST_BODY_HEADERS = ['content-encoding', 'content-language', 'content-location', 'content-type'];
 const MAX_REDIRECTS = 20;
+/** Preflight failures of a well-formed answer that only refused this request's method or headers. */
+const REFUSALS = new Set<CorsErrorCode>([
+  'method-not-allowed',
+  'header-not-allowed',
+  'authorization-not-covered-by-wildcard',
+]);
 
 type Tainting = 'basic' | 'cors' | 'opaque';
 
@@ -43,6 +49,12 @@ interface Hop {
   taintedOrigin: boolean;
   /** Set once an earlier hop needed a preflight (some engines then preflight every later hop). */
   neededPreflight: boolean;
+  /** The request's cache mode after the conditional-request rule. */
+  cache: RequestCache;
+  /** Set once a redirect has taken the request to another origin. */
+  crossedOrigins: boolean;
+  /** Set once a hop went out with an Origin header. */
+  sentOrigin: boolean;
 }
 
 interface FetchContext {
@@ -77,10 +89,17 @@ export function createCorsFetch(options: CorsFetchOptions): typeof fetch {
 }
 
 async function corsFetch(context: FetchContext, input: RequestInfo | URL, init: RequestInit | undefined) {
-  const { classification, request } = analyze(input as string | URL | Request, init, {
-    origin: context.origin,
-    engine: context.profile.engine,
-  });
+  const options = { origin: context.origin, engine: context.profile.engine };
+  let analyzed: ReturnType<typeof analyze>;
+  try {
+    analyzed = analyze(input as string | URL | Request, init, options);
+  } catch (error) {
+    if (context.profile.sameOriginStreamPreflights && init?.mode === 'same-origin') {
+      await preflightBeforeRefusal(context, input as string | URL, init);
+    }
+    throw error;
+  }
+  const { classification, request } = analyzed;
   const { mode, credentials, redirect } = request;
   if (request.url.protocol === 'data:') return fetch(request.url.href);
 
@@ -97,6 +116,9 @@ async function corsFetch(context: FetchContext, input: RequestInfo | URL, init: 
     tainting: !classification.crossOrigin ? 'basic' : mode === 'no-cors' ? 'opaque' : 'cors',
     taintedOrigin: false,
     neededPreflight: false,
+    cache: effectiveCacheMode(request.cache, request.entries, context.profile),
+    crossedOrigins: false,
+    sentOrigin: false,
   };
   if (hop.tainting === 'opaque' && redirect !== 'follow') {
     throw new TypeError(`A no-cors request must use redirect: 'follow'.`);
@@ -118,8 +140,30 @@ async function corsFetch(context: FetchContext, input: RequestInfo | URL, init: 
     }
     const sendsCredentials =
       includeCredentials || (credentials === 'same-origin' && hop.tainting === 'basic');
-    const originHeader = originToSend(hop, requestOrigin, request.referrerPolicy);
+    const originHeader = originToSend(
+      context.profile,
+      hop,
+      requestOrigin,
+      request.referrerPolicy,
+      // The page itself is opaque (a redirect's `null` does not count).
+      includeCredentials && context.origin === 'null',
+    );
+    hop.sentOrigin ||= originHeader !== null;
     const wire = await send(context, toWireRequest(hop, originHeader, sendsCredentials, context.profile));
+    if (
+      context.profile.wire.rangeRefusesEncodedAnswer &&
+      !REDIRECT_STATUSES.has(wire.status) &&
+      hop.entries.some(([name]) => name === 'range') &&
+      (wire.headers.get('content-encoding') ?? 'identity').toLowerCase() !== 'identity'
+    ) {
+      // The engine asked for `Accept-Encoding: identity` because of the Range header.
+      await wire.body?.cancel();
+      throw networkError(
+        context,
+        hop.url,
+        new Error('A Range request was answered with a Content-Encoding.'),
+      );
+    }
 
     if (hop.tainting === 'cors') {
       const failure = corsCheck(wire.headers, requestOrigin, includeCredentials);
@@ -130,7 +174,7 @@ async function corsFetch(context: FetchContext, input: RequestInfo | URL, init: 
       }
     }
     if (!REDIRECT_STATUSES.has(wire.status))
-      return scriptResponse(wire, hop, includeCredentials, redirects > 0);
+      return scriptResponse(context, wire, hop, includeCredentials, redirects > 0);
 
     if (redirect === 'error') {
       const message = `The answer redirects (${wire.status}) but the request has redirect: 'error'.`;
@@ -138,12 +182,45 @@ async function corsFetch(context: FetchContext, input: RequestInfo | URL, init: 
     }
     if (redirect === 'manual') return withShape(Response.error(), { type: 'opaqueredirect', url: hop.url });
     const location = wire.headers.get('location');
-    if (location === null) return scriptResponse(wire, hop, includeCredentials, redirects > 0);
+    if (location === null) return scriptResponse(context, wire, hop, includeCredentials, redirects > 0);
     if (++redirects > MAX_REDIRECTS) {
       const message = `More than ${MAX_REDIRECTS} redirects.`;
       throw corsError('too-many-redirects', 'redirect', message, hop.url, requestOrigin);
     }
     hop = nextHop(context, hop, wire.status, location, mode, requestOrigin);
+  }
+}
+
+/** The preflight a same-origin-mode stream upload sends before it is refused, whatever its answer. */
+async function preflightBeforeRefusal(context: FetchContext, input: string | URL, init: RequestInit) {
+  if (!(init.body instanceof ReadableStream)) return;
+  try {
+    const { classification, request } = analyze(
+      input,
+      // Valid in same-origin mode, only-if-cached would make the CORS request throw before it preflights.
+      { ...init, mode: 'cors', cache: init.cache === 'only-if-cached' ? 'default' : init.cache },
+      {
+        origin: context.origin,
+        engine: context.profile.engine,
+      },
+    );
+    if (!classification.crossOrigin) return;
+    const hop: Hop = {
+      url: classification.url,
+      method: classification.method,
+      entries: request.entries,
+      body: null,
+      stream: true,
+      tainting: 'cors',
+      taintedOrigin: false,
+      neededPreflight: false,
+      cache: effectiveCacheMode(request.cache, request.entries, context.profile),
+      crossedOrigins: false,
+      sentOrigin: false,
+    };
+    await preflightIfNeeded(context, hop, context.origin, request.credentials === 'include');
+  } catch {
+    // The request is refused either way; only what reached the server matters here.
   }
 }
 
@@ -158,7 +235,7 @@ async function preflightIfNeeded(
   includeCredentials: boolean,
 ): Promise<boolean> {
   const { profile } = context;
-  const { reasons, requestHeaders } = preflightNeeds(hop.method, hop.entries, hop.stream, profile);
+  const { reasons, names, requestHeaders } = preflightNeeds(hop.method, hop.entries, hop.stream, profile);
   const sticky = profile.redirect.preflightSticky && hop.neededPreflight;
   if (reasons.length === 0 && !sticky) return false;
   // Some engines keep the page origin on a preflight although the request itself goes out as `null`.
@@ -167,21 +244,22 @@ async function preflightIfNeeded(
     origin,
     url: hop.url,
     method: hop.method,
-    headers: requestHeaders,
+    headers: names,
     includeCredentials,
     forced: hop.stream || sticky,
   };
-  if (context.cache.covers(query, context.now())) return true;
+  const cacheable = !(profile.cache.skipsOpaqueOrigin && origin === 'null');
+  const usesCache = cacheable && !profile.cacheMode.bypassesPreflightCache.has(hop.cache);
+  if (usesCache && context.cache.covers(query, context.now())) return true;
 
-  const asked = profile.requestHeadersRepeat
-    ? requestHeadersPerEntry(requestHeaders, hop.entries, profile)
-    : requestHeaders;
   const headers: HeaderEntry[] = [
     ['accept', '*/*'],
     ['origin', origin],
     ['access-control-request-method', hop.method],
   ];
-  if (asked.length > 0) headers.push(['access-control-request-headers', asked.join(',')]);
+  if (requestHeaders.length > 0) {
+    headers.push(['access-control-request-headers', requestHeaders.join(',')]);
+  }
   const preflight = new Request(hop.url, {
     method: 'OPTIONS',
     headers,
@@ -189,11 +267,18 @@ async function preflightIfNeeded(
     credentials: 'omit',
   });
   const answer = await send(context, preflight);
-  const result = checkPreflight(answer.status, answer.headers, query, profile);
+  // A sticky preflight is not a stream's: an absent Allow-Methods does not allow the method.
+  const question = { ...query, forced: hop.stream };
+  const result = checkPreflight(answer.status, answer.headers, question, profile);
   await answer.body?.cancel();
-  if (!isGrant(result))
+  const stores = cacheable && !profile.cacheMode.storesNoPreflight.has(hop.cache);
+  if (!isGrant(result)) {
+    const refused = profile.cache.storesRefused && REFUSALS.has(result.code);
+    const grant = refused ? refusedGrant(answer.headers, question, profile) : null;
+    if (grant && stores) context.cache.store(query, grant, context.now());
     throw corsError(result.code, 'preflight', result.message, hop.url, origin, result.fix);
-  context.cache.store(query, result, context.now());
+  }
+  if (stores) context.cache.store(query, result, context.now());
   return true;
 }
 
@@ -201,9 +286,25 @@ async function preflightIfNeeded(
  * The Origin header: always for CORS requests; for others only when the method is not GET/HEAD,
  * and then `null` where the referrer policy would hide the origin.
  */
-function originToSend(hop: Hop, origin: string, policy: ReferrerPolicy): string | null {
+function originToSend(
+  profile: EngineProfile,
+  hop: Hop,
+  origin: string,
+  policy: ReferrerPolicy,
+  credentialedFromOpaquePage: boolean,
+): string | null {
   if (hop.tainting === 'cors') return origin;
-  if (hop.method === 'GET' || hop.method === 'HEAD') return null;
+  if (hop.method === 'GET' || hop.method === 'HEAD') {
+    const { opaqueOriginOnCredentialedNoCors: sends } = profile;
+    if (
+      credentialedFromOpaquePage &&
+      (sends === 'every-hop' || (sends === 'same-origin-hops' && !hop.crossedOrigins))
+    ) {
+      return 'null';
+    }
+    const keeps = profile.redirect.keepsOriginAfterMethodChange && hop.sentOrigin && !hop.crossedOrigins;
+    return keeps ? origin : null;
+  }
   const target = parseUrl(hop.url, undefined)!;
   const downgrade = origin.startsWith('https:') && target.protocol === 'http:';
   switch (policy) {
@@ -227,7 +328,13 @@ function toWireRequest(
   sendsCredentials: boolean,
   profile: EngineProfile,
 ): Request {
-  let headers = wireHeaders(hop.entries, profile);
+  let headers = wireHeaders(hop.entries, profile, {
+    method: hop.method,
+    cache: hop.cache,
+    hasBody: hop.body !== null,
+    crossedOrigins: hop.crossedOrigins,
+    cors: hop.tainting === 'cors',
+  });
   // Let the Request constructor write the multipart boundary it will use.
   if (hop.body instanceof FormData) headers = headers.filter(([, value]) => value !== FORM_DATA_CONTENT_TYPE);
   const init: RequestInit & { duplex?: 'half' } = {
@@ -253,12 +360,53 @@ function withoutCredentials(href: string): string {
   return url.href;
 }
 
+/**
+ * One request over the transport. A thrown error and `Response.error()` (how msw and test doubles
+ * say "network failure") both become the engine's network error, as in the browser; an answer
+ * that is no Response at all is a bug in the transport, said as such.
+ */
 async function send(context: FetchContext, request: Request): Promise<Response> {
+  let answer: unknown;
   try {
-    return await context.send(request);
+    answer = await context.send(request);
   } catch (cause) {
     throw networkError(context, request.url, cause);
   }
+  if (!isResponseLike(answer)) {
+    throw new TypeError(
+      `createCorsFetch: options.fetch resolved to ${describeValue(answer)} for ${request.method} ${request.url}; it must resolve to a Response.`,
+    );
+  }
+  // Only Response.error() has status 0: a constructed Response's status is 200-599.
+  if (answer.type === 'error' || answer.status === 0) {
+    const cause = new Error(`options.fetch answered ${request.method} ${request.url} with a network error.`);
+    throw networkError(context, request.url, cause);
+  }
+  return answer;
+}
+
+/** A Response, or one from another realm or polyfill: what the checks read of it is there. */
+function isResponseLike(value: unknown): value is Response {
+  if (typeof value !== 'object' || value === null) return false;
+  const { status, headers } = value as { status?: unknown; headers?: { get?: unknown; forEach?: unknown } };
+  return (
+    typeof status === 'number' &&
+    typeof headers === 'object' &&
+    headers !== null &&
+    typeof headers.get === 'function' &&
+    typeof headers.forEach === 'function'
+  );
+}
+
+function describeValue(value: unknown): string {
+  if (value === null || value === undefined) return String(value);
+  if (typeof value === 'string') return `the string ${JSON.stringify(value.slice(0, 40))}`;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') {
+    return `the ${typeof value} ${String(value)}`;
+  }
+  if (typeof value !== 'object') return `a ${typeof value}`;
+  const name = (value as { constructor?: { name?: unknown } }).constructor?.name;
+  return typeof name === 'string' && name !== 'Object' ? `a ${name}` : 'a plain object';
 }
 
 /** The engine's own network-error TypeError (clients such as ky recognise it by its message). */
@@ -293,9 +441,15 @@ function nextHop(
     throw new TypeError('A streamed request body cannot be sent again after a redirect.');
   }
   let { method, body, entries } = hop;
+  const deleteToGet =
+    context.profile.redirect.deleteBecomesGetAcrossOrigins &&
+    method === 'DELETE' &&
+    (status === 301 || status === 302) &&
+    currentOrigin !== next.origin;
   if (
     ((status === 301 || status === 302) && method === 'POST') ||
-    (status === 303 && method !== 'GET' && method !== 'HEAD')
+    (status === 303 && method !== 'GET' && method !== 'HEAD') ||
+    deleteToGet
   ) {
     method = 'GET';
     body = null;
@@ -303,6 +457,8 @@ function nextHop(
   }
   // Authorization never follows a redirect to another origin.
   if (currentOrigin !== next.origin) entries = entries.filter(([name]) => name !== 'authorization');
+  const { dropsHeaders } = context.profile.redirect;
+  if (dropsHeaders.size > 0) entries = entries.filter(([name]) => !dropsHeaders.has(name));
   const taintedOrigin =
     hop.taintedOrigin || (currentOrigin !== next.origin && context.origin !== currentOrigin);
   let tainting = hop.tainting;
@@ -313,11 +469,13 @@ function nextHop(
     tainting = mode === 'no-cors' ? 'opaque' : 'cors';
   }
   const stream = hop.stream && body !== null;
-  return { ...hop, url: next.href, method, entries, body, stream, tainting, taintedOrigin };
+  const crossedOrigins = hop.crossedOrigins || currentOrigin !== next.origin;
+  return { ...hop, url: next.href, method, entries, body, stream, tainting, taintedOrigin, crossedOrigins };
 }
 
 /** The response as the script sees it: basic, CORS-filtered, or opaque. */
 function scriptResponse(
+  context: FetchContext,
   wire: Response,
   hop: Hop,
   includeCredentials: boolean,
@@ -326,7 +484,10 @@ function scriptResponse(
   if (hop.tainting === 'opaque')
     return withShape(Response.error(), { type: 'opaque', url: '', redirected: false });
   const body = NULL_BODY_STATUSES.has(wire.status) || hop.method === 'HEAD' ? null : wire.body;
-  const readable = hop.tainting === 'cors' ? readableHeaderNames(wire.headers, includeCredentials) : null;
+  const readable =
+    hop.tainting === 'cors'
+      ? readableHeaderNames(wire.headers, includeCredentials, context.profile.exposeWildcardIgnoresInvalid)
+      : null;
   const headers = new Headers();
   wire.headers.forEach((value, name) => {
     if (readable ? readable.has(name) : name !== 'set-cookie' && name !== 'set-cookie2')

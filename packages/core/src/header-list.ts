@@ -1,5 +1,6 @@
 import type { EngineProfile } from './engines.js';
 import { isByteString, isToken, isValidHeaderValue, normalizeHeaderValue } from './http.js';
+import { NameTable } from './name-table.js';
 import { isForbiddenRequestHeader, isNoCorsSafelistedName, safelistViolation } from './request-headers.js';
 
 /** One header as the script set it: lowercase name, normalized value. The list keeps repeats apart. */
@@ -8,7 +9,7 @@ export type HeaderEntry = [name: string, value: string];
 /**
  * Builds a request's header list the way `new Headers(init)` with the request (or request-no-cors)
  * guard does: validates every name and value (TypeError), and silently drops what the guard drops,
- * recording the names in `dropped`.
+ * pushing each dropped name onto `dropped` (repeats included: the caller removes them once).
  */
 export function collectHeaders(
   init: HeadersInit | Headers | undefined | null,
@@ -65,22 +66,18 @@ export function appendHeader(
   }
   const name = rawName.toLowerCase();
   if (isForbiddenRequestHeader(name, value) || profile.extraForbidden.has(name)) {
-    addOnce(dropped, name);
+    dropped.push(name);
     return;
   }
   if (mode === 'no-cors') {
     const existing = combinedValue(entries, name);
     const combined = existing === null ? value : `${existing}, ${value}`;
-    if (!isNoCorsSafelistedName(name) || safelistViolation(name, combined) !== null) {
-      addOnce(dropped, name);
+    if (!isNoCorsSafelistedName(name) || safelistViolation(name, combined, profile.safelist) !== null) {
+      dropped.push(name);
       return;
     }
   }
   entries.push([name, value]);
-}
-
-function addOnce(list: string[], name: string): void {
-  if (!list.includes(name)) list.push(name);
 }
 
 export function hasHeader(entries: readonly HeaderEntry[], name: string): boolean {
@@ -106,9 +103,9 @@ export function combineHeaders(entries: readonly HeaderEntry[]): HeaderEntry[] {
   return [...combined];
 }
 
-function hasRepeatedName(entries: readonly HeaderEntry[]): boolean {
-  for (let i = 1; i < entries.length; i++) {
-    for (let j = 0; j < i; j++) if (entries[i]![0] === entries[j]![0]) return true;
-  }
+/** Whether some name appears in more than one entry. */
+export function hasRepeatedName(entries: readonly HeaderEntry[]): boolean {
+  const seen = new NameTable<true>();
+  for (const [name] of entries) if (!seen.add(name, true)) return true;
   return false;
 }

@@ -112,8 +112,34 @@ export function checkPreflight(
       ],
     };
   }
+  return grantOf(methods, allowedHeaders, headers, profile);
+}
+
+function grantOf(
+  methods: string[],
+  allowedHeaders: string[],
+  headers: Headers,
+  profile: EngineProfile,
+): PreflightGrant {
   const maxAge = profile.maxAge.parse(headers.get('access-control-max-age'));
   return { methods, headers: allowedHeaders, maxAgeSeconds: Math.min(maxAge, profile.maxAge.capSeconds) };
+}
+
+/**
+ * What a well-formed answer allowed although it refused this request's method or headers (an
+ * engine whose `cache.storesRefused` is set caches it); null when its lists do not parse.
+ */
+export function refusedGrant(headers: Headers, question: PreflightQuestion, profile: EngineProfile) {
+  const methods = parseList(headers.get('access-control-allow-methods'));
+  const headerNames = parseList(headers.get('access-control-allow-headers'));
+  if (methods === undefined || headerNames === undefined) return null;
+  const allowed = methods ?? (question.forced ? [question.method] : []);
+  return grantOf(
+    allowed,
+    (headerNames ?? []).map((name) => name.toLowerCase()),
+    headers,
+    profile,
+  );
 }
 
 function hasNoCorsHeaders(headers: Headers): boolean {

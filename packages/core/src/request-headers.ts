@@ -125,12 +125,15 @@ export interface SafelistRules {
   rangeUnitIgnoresCase: boolean;
   /** The largest Range bound that parses, as decimal digits (null: no limit, as in the standard). */
   rangeMax: string | null;
+  /** Whether a Content-Type holding a comma is unsafe, even in a parameter (Firefox). */
+  contentTypeCommaUnsafe: boolean;
 }
 
 const STANDARD_RULES: SafelistRules = {
   nonAsciiUnsafe: false,
   rangeUnitIgnoresCase: false,
   rangeMax: null,
+  contentTypeCommaUnsafe: false,
 };
 
 function isLanguageValue(value: string): boolean {
@@ -172,6 +175,7 @@ export function safelistViolation(
       return isLanguageValue(value) ? null : 'header-value-not-safelisted';
     case 'content-type': {
       if (hasUnsafeByte(value, rules.nonAsciiUnsafe)) return 'header-value-not-safelisted';
+      if (rules.contentTypeCommaUnsafe && value.includes(',')) return 'content-type-not-safelisted';
       return hasEssence(value, SAFELISTED_CONTENT_TYPES) ? null : 'content-type-not-safelisted';
     }
     case 'range':

@@ -12,6 +12,7 @@ export interface ParsedRequest {
   credentials: RequestCredentials;
   method: string;
   redirect: RequestRedirect;
+  cache: RequestCache;
   referrerPolicy: ReferrerPolicy;
   body: ExtractedBody;
   /** The body to send: the init's body, or the Request input's. */
@@ -96,6 +97,9 @@ export function parseRequest(
     : { kind: source === null ? 'none' : 'buffer', contentType: null };
   if (body.kind === 'stream' && hasInitBody) {
     if (profile.streamBodies === 'unsupported') {
+      // The Request constructor's own TypeErrors come first; the upload is refused after them.
+      if (method === 'GET' || method === 'HEAD') checkBody(body, source, method, mode, init, undefined);
+      checkModeRules(method, mode, cache);
       throw new DOMException('ReadableStream uploading is not supported', 'NotSupportedError');
     }
     if (profile.streamBodies === 'stringified') {
@@ -105,19 +109,38 @@ export function parseRequest(
   }
   checkBody(body, source, method, mode, init, request?.keepalive);
 
+  checkModeRules(method, mode, cache);
+
+  const dropped: string[] = [];
+  const entries = collectHeaders(init?.headers ?? request?.headers, mode, profile, dropped);
+  if (body.contentType !== null && !hasHeader(entries, 'content-type')) {
+    // WebKit keeps a Blob's type on a no-cors request although the no-cors guard would drop it.
+    const guard = profile.noCorsKeepsBodyType ? 'cors' : mode;
+    appendHeader(entries, 'content-type', body.contentType, guard, profile, dropped);
+  }
+  const unique = dropped.length > 1 ? [...new Set(dropped)] : dropped;
+  return {
+    url,
+    mode,
+    credentials,
+    method,
+    redirect,
+    cache,
+    referrerPolicy,
+    body,
+    source,
+    entries,
+    dropped: unique,
+  };
+}
+
+function checkModeRules(method: string, mode: RequestMode, cache: RequestCache): void {
   if (mode === 'no-cors' && !isCorsSafelistedMethod(method)) {
     throw new TypeError(`${method} is not allowed in no-cors mode: only GET, HEAD and POST are.`);
   }
   if (cache === 'only-if-cached' && mode !== 'same-origin') {
     throw new TypeError(`cache: 'only-if-cached' can only be used with mode: 'same-origin'.`);
   }
-
-  const dropped: string[] = [];
-  const entries = collectHeaders(init?.headers ?? request?.headers, mode, profile, dropped);
-  if (body.contentType !== null && !hasHeader(entries, 'content-type')) {
-    appendHeader(entries, 'content-type', body.contentType, mode, profile, dropped);
-  }
-  return { url, mode, credentials, method, redirect, referrerPolicy, body, source, entries, dropped };
 }
 
 function resolveUrl(input: string, origin: string): ParsedUrl {

@@ -64,15 +64,21 @@ export function corsCheck(
 
 /**
  * Response header names (lowercase) that the script can read from a CORS response. An
- * Access-Control-Expose-Headers value that is not a list of header names exposes nothing more.
+ * Access-Control-Expose-Headers value that is not a list of header names exposes nothing more,
+ * unless `wildcardIgnoresInvalid` (Firefox) and it holds a `*` that applies.
  */
-export function readableHeaderNames(headers: Headers, includeCredentials: boolean): Set<string> {
+export function readableHeaderNames(
+  headers: Headers,
+  includeCredentials: boolean,
+  wildcardIgnoresInvalid = false,
+): Set<string> {
   const readable = new Set(CORS_SAFELISTED_RESPONSE_HEADER_NAMES);
   const exposed = headers.get('access-control-expose-headers');
   if (exposed === null) return readable;
   const names = splitHeaderList(exposed).filter((name) => name !== '');
-  if (!names.every((name) => isToken(name))) return readable;
-  if (!includeCredentials && names.includes('*')) {
+  const wildcard = !includeCredentials && names.includes('*');
+  if (!(wildcard && wildcardIgnoresInvalid) && !names.every((name) => isToken(name))) return readable;
+  if (wildcard) {
     headers.forEach((_value, name) => {
       if (!isForbiddenResponseHeaderName(name)) readable.add(name);
     });

@@ -49,7 +49,13 @@ export interface Classification {
   method: string;
   /** Whether the engine sends an OPTIONS preflight first (before considering its preflight cache). */
   preflight: boolean;
-  /** What Access-Control-Request-Headers carries: lowercase, sorted, unique. */
+  /**
+   * What Access-Control-Request-Headers carries: lowercase, sorted, unique, except in Firefox,
+   * which names a header once per entry the script set (`['x-a', 'x-a']` for X-A appended twice).
+   * A `Request` input (or a `Headers` object) shows only its merged headers, one entry per name,
+   * so a name appended twice to it is listed once, although Firefox repeats it: pass the headers
+   * in `init` as an array of pairs to model that.
+   */
   requestHeaders: string[];
   /** Every reason the request preflights; empty when it does not. */
   reasons: PreflightReason[];

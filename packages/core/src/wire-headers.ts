@@ -1,17 +1,99 @@
 import type { EngineProfile } from './engines.js';
-import { combineHeaders, type HeaderEntry } from './header-list.js';
+import { combineHeaders, type HeaderEntry, hasHeader } from './header-list.js';
 
-/** The request's header list as the engine puts it on the wire, which is what a server sees. */
-export function wireHeaders(entries: readonly HeaderEntry[], profile: EngineProfile): HeaderEntry[] {
-  const { canonicalRange, firstContentTypeOnly, utf8Values } = profile.wire;
-  const combined = combineHeaders(entries);
-  if (!canonicalRange && !firstContentTypeOnly && !utf8Values) return combined;
-  return combined.map(([name, value]): HeaderEntry => {
-    if (firstContentTypeOnly && name === 'content-type') value = entries.find(([n]) => n === name)![1];
-    if (canonicalRange && name === 'range') value = canonicalByteRange(value);
-    if (utf8Values) value = utf8Bytes(value);
-    return [name, value];
-  });
+/** What about the request, beyond its header list, decides how its headers reach the wire. */
+export interface WireContext {
+  method: string;
+  /** The cache mode after the conditional-request rule (see {@link effectiveCacheMode}). */
+  cache: RequestCache;
+  hasBody: boolean;
+  /** Whether a redirect has taken the request to another origin. */
+  crossedOrigins: boolean;
+  /** Whether the request is a CORS request (not no-cors, not same-origin). */
+  cors: boolean;
+}
+
+const CONDITIONAL_HEADERS = [
+  'if-modified-since',
+  'if-none-match',
+  'if-unmodified-since',
+  'if-match',
+  'if-range',
+];
+
+/** Whether the script made the request conditional itself. */
+export function isConditional(entries: readonly HeaderEntry[]): boolean {
+  return entries.some(([name]) => CONDITIONAL_HEADERS.includes(name));
+}
+
+/** The cache mode the HTTP fetch uses: a `default` request with If-* headers gets the engine's own. */
+export function effectiveCacheMode(
+  cache: RequestCache,
+  entries: readonly HeaderEntry[],
+  profile: EngineProfile,
+): RequestCache {
+  return cache === 'default' && isConditional(entries) ? profile.cacheMode.conditional : cache;
+}
+
+/**
+ * The request's header list as the engine puts it on the wire, which is what a server sees: repeats
+ * joined, the engine's own rewrites, and the cache-mode headers the Fetch Standard's HTTP fetch adds.
+ */
+export function wireHeaders(
+  entries: readonly HeaderEntry[],
+  profile: EngineProfile,
+  context: WireContext,
+): HeaderEntry[] {
+  const { canonicalRange, repeatedNames, utf8Values } = profile.wire;
+  const combined =
+    repeatedNames === 'firefox' ? combineLikeFirefox(entries, context.hasBody) : combineHeaders(entries);
+  const rewritesRange =
+    canonicalRange && context.method === 'GET' && context.cache !== 'no-store' && !isConditional(entries);
+  const wire =
+    !rewritesRange && !utf8Values
+      ? [...combined]
+      : combined.map(([name, value]): HeaderEntry => {
+          if (rewritesRange && name === 'range') value = canonicalByteRange(value);
+          if (utf8Values) value = utf8Bytes(value);
+          return [name, value];
+        });
+  const addsCacheHeaders = profile.wire.cacheHeadersAcrossOrigins || !context.crossedOrigins || !context.cors;
+  return addsCacheHeaders ? withCacheModeHeaders(wire, context.cache) : wire;
+}
+
+/** HTTP-network-or-cache fetch: `no-cache` revalidates; `no-store` and `reload` ask every cache on the way to. */
+function withCacheModeHeaders(wire: HeaderEntry[], cache: RequestCache): HeaderEntry[] {
+  if (cache === 'no-cache' && !hasHeader(wire, 'cache-control')) wire.push(['cache-control', 'max-age=0']);
+  if (cache === 'no-store' || cache === 'reload') {
+    if (!hasHeader(wire, 'pragma')) wire.push(['pragma', 'no-cache']);
+    if (!hasHeader(wire, 'cache-control')) wire.push(['cache-control', 'no-cache']);
+  }
+  return wire;
+}
+
+/** Firefox keeps the last value of these when a script repeats them (see EngineProfile.wire). */
+const FIREFOX_LAST_VALUE = new Set([
+  'authorization',
+  'content-disposition',
+  'from',
+  'if-modified-since',
+  'if-unmodified-since',
+  'location',
+  'max-forwards',
+  'user-agent',
+]);
+
+function combineLikeFirefox(entries: readonly HeaderEntry[], hasBody: boolean): HeaderEntry[] {
+  const combined = new Map<string, string>();
+  for (const [name, value] of entries) {
+    const current = combined.get(name);
+    if (current === undefined || current === '' || value === '') combined.set(name, value);
+    else if (name === 'content-type') {
+      if (!hasBody) combined.set(name, value);
+    } else if (FIREFOX_LAST_VALUE.has(name)) combined.set(name, value);
+    else combined.set(name, `${current}, ${value}`);
+  }
+  return [...combined];
 }
 
 const RANGE = /^bytes[ \t]*=[ \t]*(\d*)[ \t]*-[ \t]*(\d*)$/i;

@@ -6,7 +6,7 @@
 // cors-filtering, cors-expose-star and cors-keepalive. Referer is not modelled (nothing in CORS
 // depends on it), so cors-preflight-referrer is left out.
 
-import { CorsError, createCorsFetch } from '@corskit/core';
+import { CorsError, createCorsFetch, ENGINES, engineProfile } from '@corskit/core';
 import { describe, expect, test } from 'vitest';
 import {
   API,
@@ -866,4 +866,63 @@ describe('createCorsFetch options', () => {
     );
     expect(server.log).toEqual([]);
   });
+});
+
+describe('what the transport answers: a network error, or something that is not a Response', () => {
+  // Where the transport fails: the whole of a same-origin or simple call, only the preflight, only
+  // the request after a good preflight, or only the target of a redirect.
+  const failing = (request: Request): boolean => new URL(request.url).pathname === '/down';
+  const preflight = (request: Request) =>
+    request.method === 'OPTIONS' && request.headers.has('access-control-request-method');
+  const where: Array<[string, string, RequestInit | undefined, (request: Request) => boolean]> = [
+    ['same-origin', `${PAGE}/down`, undefined, failing],
+    ['cross-origin, simple', `${API}/down`, undefined, failing],
+    ['the preflight', `${API}/x`, { method: 'PUT' }, preflight],
+    ['the request after its preflight', `${API}/x`, { method: 'PUT' }, (r) => !preflight(r)],
+    ['a redirect target (same-origin)', `${PAGE}/moved`, undefined, failing],
+    ['a redirect target (cross-origin)', `${API}/moved`, undefined, failing],
+  ];
+  const handler = (request: Request) =>
+    new URL(request.url).pathname === '/moved'
+      ? new Response(null, {
+          status: 302,
+          headers: { location: `${new URL(request.url).origin}/down`, 'access-control-allow-origin': '*' },
+        })
+      : answer({ allowMethods: 'PUT' })(request);
+
+  test.each(ENGINES.flatMap((engine) => where.map((row) => [engine, ...row] as const)))(
+    '%s: Response.error() at %s rejects with the engine network error, as the browser does',
+    async (engine, _label, url, init, fails) => {
+      const fetch = createCorsFetch({
+        origin: PAGE,
+        engine,
+        fetch: async (request) => (fails(request) ? Response.error() : handler(request)),
+      });
+      const error = await expectRejection(fetch(url, init));
+      expect(error).not.toBeInstanceOf(CorsError);
+      expect(error.constructor).toBe(TypeError);
+      expect(error.message).toBe(engineProfile(engine).networkErrorMessage);
+    },
+  );
+
+  test.each([
+    ['undefined', undefined, 'undefined'],
+    ['null', null, 'null'],
+    ['a plain object', { status: 200 }, 'a plain object'],
+    ['a string', 'ok', 'the string "ok"'],
+    ['a number', 200, 'the number 200'],
+    ['a Headers object', new Headers(), 'a Headers'],
+  ])(
+    'a transport that resolves to %s gets a TypeError that says what was expected',
+    async (_label, value, shown) => {
+      for (const url of [`${PAGE}/x`, `${API}/x`]) {
+        const fetch = createCorsFetch({ origin: PAGE, fetch: async () => value as never });
+        const error = await expectRejection(fetch(url));
+        expect(error).not.toBeInstanceOf(CorsError);
+        expect(error.message).toBe(
+          `createCorsFetch: options.fetch resolved to ${shown} for GET ${url}; it must resolve to a Response.`,
+        );
+      }
+    },
+  );
 });

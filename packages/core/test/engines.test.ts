@@ -164,3 +164,93 @@ describe('Access-Control-Allow-Headers: * and Authorization', () => {
     },
   );
 });
+
+describe('Firefox names a header set twice twice in Access-Control-Request-Headers', () => {
+  const twice: Array<[string, string]> = [
+    ['X-Twice', '1'],
+    ['x-twice', '2'],
+    ['X-Once', '3'],
+  ];
+
+  test('classify says what Firefox sends (x-twice,x-twice); the other engines name it once', () => {
+    expect(classifyFrom(`${API}/x`, { headers: twice }, 'firefox').requestHeaders).toEqual([
+      'x-once',
+      'x-twice',
+      'x-twice',
+    ]);
+    for (const engine of ['spec', 'chromium', 'webkit'] as const) {
+      expect(classifyFrom(`${API}/x`, { headers: twice }, engine).requestHeaders).toEqual([
+        'x-once',
+        'x-twice',
+      ]);
+    }
+  });
+
+  // Header lists where the repeat rule matters: repeats, case variants, an entry safe on its own
+  // beside an unsafe one, the 1024-byte budget, a Headers object and a Request input.
+  const lists: Array<[string, () => [RequestInfo, RequestInit | undefined]]> = [
+    ['a name twice, as pairs', () => [`${API}/x`, { headers: twice }]],
+    [
+      'Accept once safe, once not',
+      () => [
+        `${API}/x`,
+        {
+          headers: [
+            ['Accept', 'a/b'],
+            ['Accept', '('],
+          ],
+        },
+      ],
+    ],
+    [
+      'Content-Type twice, both unsafe',
+      () => [
+        `${API}/x`,
+        {
+          headers: [
+            ['Content-Type', 'x/y'],
+            ['Content-Type', 'a/b'],
+          ],
+        },
+      ],
+    ],
+    [
+      'over the 1024-byte budget',
+      () => [
+        `${API}/x`,
+        {
+          headers: [
+            ['Accept', 'a'.repeat(100)],
+            ['Accept', 'b'.repeat(100)],
+            ...Array.from({ length: 9 }, (_, i): [string, string] => [
+              `Content-Language`,
+              `l${i}`.repeat(50),
+            ]),
+          ],
+        },
+      ],
+    ],
+    ['a Headers object', () => [`${API}/x`, { headers: new Headers(twice) }]],
+    ['a Request input', () => [new Request(`${API}/x`, { headers: twice }), undefined]],
+  ];
+
+  test.each(ENGINES.flatMap((engine) => lists.map(([label, make]) => [engine, label, make] as const)))(
+    '%s, %s: classify and createCorsFetch ask the same',
+    async (engine, _label, make) => {
+      const [input, init] = make();
+      const predicted = classify(input as string | Request, init, { origin: PAGE, engine }).requestHeaders;
+      const { fetch, server } = harness(answer({ allowHeaders: '*' }), { engine });
+      await fetch(...make()).catch(() => {});
+      const asked = server.preflights()[0]?.headers['access-control-request-headers'];
+      expect(asked === undefined ? [] : asked.split(',')).toEqual(predicted);
+    },
+  );
+
+  test('a Request input shows only its merged headers: x-twice once (Firefox itself repeats it)', () => {
+    const request = new Request(`${API}/x`, { headers: twice });
+    expect(classify(request, undefined, { origin: PAGE, engine: 'firefox' }).requestHeaders).toEqual([
+      'x-once',
+      'x-twice',
+    ]);
+  });
+});

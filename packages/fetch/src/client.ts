@@ -26,6 +26,13 @@ export interface CorsSettings<P extends ClientPolicy | undefined> {
   onWarning?: WarningHandler;
   /** Send a no-cors HEAD after a failed cross-origin call, to tell CORS from the network; default true. */
   probe?: boolean;
+  /**
+   * The server never content-encodes its responses (no gzip, br, zstd), so a readable
+   * Content-Length is the decoded size and download progress may use it as the total even when
+   * Content-Encoding cannot be read. Default false. A development warning says so if a body proves
+   * it wrong.
+   */
+  contentLengthIsDecoded?: boolean;
 }
 
 /**
@@ -106,14 +113,25 @@ export function createClient<
 >(
   options: ClientOptions<P> & ContractOptions<A> = {} as ClientOptions<P> & ContractOptions<A>,
 ): ClientOf<P, A> {
-  const { origin, engine, policy, onWarning, probe, fetch, api, validate, ...kyDefaults } =
-    options as ClientOptions<P> & ContractOptions<A> & { fetch?: BaseFetch };
+  const {
+    origin,
+    engine,
+    policy,
+    onWarning,
+    probe,
+    contentLengthIsDecoded,
+    fetch,
+    api,
+    validate,
+    ...kyDefaults
+  } = options as ClientOptions<P> & ContractOptions<A> & { fetch?: BaseFetch };
   assertCredentialsPossible(kyDefaults.credentials, policy);
   const context: ClientContext = {
     origin: origin ?? currentOrigin(),
     engine: engine ?? detectEngine(currentUserAgent()),
     policy,
     probe: probe ?? true,
+    contentLengthIsDecoded: contentLengthIsDecoded === true,
     // Looked up per call, so that a fetch patched later (msw, tests) is the one used.
     fetch: fetch ?? ((input, init) => globalThis.fetch(input, init)),
     dev: undefined,
@@ -129,7 +147,14 @@ export function createClient<
     fetch: transportFor(context),
     hooks: { ...kyDefaults.hooks, init: [planRequest, ...(kyDefaults.hooks?.init ?? [])] },
   });
-  const client = decorate(instance, context, { origin, engine, policy, onWarning, probe });
+  const client = decorate(instance, context, {
+    origin,
+    engine,
+    policy,
+    onWarning,
+    probe,
+    contentLengthIsDecoded,
+  });
   if (api !== undefined) {
     // Contract paths are relative to the API root: keep a baseUrl's own path (`/v1/`).
     const base =

@@ -13,6 +13,8 @@ export interface ClientContext {
   policy: ClientPolicy | undefined;
   /** Whether a failed cross-origin call may send a no-cors HEAD to tell CORS from the network. */
   probe: boolean;
+  /** The `contentLengthIsDecoded` option: a readable Content-Length is the decoded size. */
+  contentLengthIsDecoded: boolean;
   /** The fetch that really sends: the `fetch` option, else the global fetch at call time. */
   fetch: BaseFetch;
   /** Diagnostics; undefined in production builds. */

@@ -13,8 +13,11 @@ export interface DownloadProgress {
 /** Called at the start, once per chunk (with the chunk), and at the end of a download. */
 export type DownloadProgressHandler = (progress: DownloadProgress, chunk: Uint8Array) => void;
 
-/** Where a download's total came from. */
-export type TotalSource = 'decoded-length' | 'content-length' | 'unknown';
+/**
+ * Where a download's total came from: the decoded-length header, a Content-Length known to count
+ * an identity body, one taken on the client's word (`contentLengthIsDecoded`), or nowhere.
+ */
+export type TotalSource = 'decoded-length' | 'content-length' | 'declared-content-length' | 'unknown';
 
 export interface DownloadTotal {
   bytes: number | null;
@@ -39,17 +42,24 @@ function byteCount(value: string | null): number | null {
  * The decoded size of a response body, when the script can know it: the decoded-length header
  * that @corskit/server's progress preset exposes, or Content-Length when the body is provably not
  * content-encoded. Content-Length counts encoded bytes while the stream yields decoded ones, and a
- * cross-origin response hides Content-Encoding unless exposed, so its absence proves nothing there.
+ * cross-origin response hides Content-Encoding unless exposed, so its absence proves nothing there,
+ * unless the client says the server never encodes (`contentLengthIsDecoded`).
  */
-export function downloadTotal(response: Response): DownloadTotal {
+export function downloadTotal(response: Response, contentLengthIsDecoded = false): DownloadTotal {
   const decoded = byteCount(response.headers.get('x-decoded-content-length'));
   if (decoded !== null) return { bytes: decoded, source: 'decoded-length' };
   const length = byteCount(response.headers.get('content-length'));
+  if (length === null) return { bytes: null, source: 'unknown' };
   const encoding = response.headers.get('content-encoding');
-  const identity =
-    encoding === null ? response.type !== 'cors' : encoding.trim().toLowerCase() === 'identity';
-  return length !== null && identity
-    ? { bytes: length, source: 'content-length' }
+  if (encoding !== null) {
+    return encoding.trim().toLowerCase() === 'identity'
+      ? { bytes: length, source: 'content-length' }
+      : { bytes: null, source: 'unknown' };
+  }
+  if (response.type !== 'cors') return { bytes: length, source: 'content-length' };
+  // Hidden or absent, the script cannot tell: only the client's word makes the length a total.
+  return contentLengthIsDecoded
+    ? { bytes: length, source: 'declared-content-length' }
     : { bytes: null, source: 'unknown' };
 }
 
@@ -58,9 +68,10 @@ export function withDownloadProgress(
   response: Response,
   onProgress: DownloadProgressHandler,
   onEnd?: (summary: DownloadSummary) => void,
+  contentLengthIsDecoded = false,
 ): Response {
   if (response.body === null) return response;
-  const total = downloadTotal(response);
+  const total = downloadTotal(response, contentLengthIsDecoded);
   let expected = total.bytes;
   let transferredBytes = 0;
   const emit = (chunk: Uint8Array, done: boolean) => {

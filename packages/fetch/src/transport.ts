@@ -43,6 +43,7 @@ export function createTransport(context: ClientContext) {
       response,
       onProgress,
       dev && ((summary) => dev.downloadEnded(request, classification, summary)),
+      context.contentLengthIsDecoded,
     );
   };
 }

@@ -25,11 +25,18 @@ async function download(
   headers: Record<string, string>,
   exposeHeaders?: string[],
   body: string | Uint8Array = BODY,
+  contentLengthIsDecoded?: boolean,
 ) {
   server.use(corsApi({ origins: [PAGE], exposeHeaders }, () => chunked(body, headers)).handler);
   const { warnings, onWarning } = collectWarnings();
   const events: DownloadProgress[] = [];
-  const client = createClient({ baseUrl: API, origin: PAGE, fetch: pageFetch(), onWarning });
+  const client = createClient({
+    baseUrl: API,
+    origin: PAGE,
+    fetch: pageFetch(),
+    onWarning,
+    contentLengthIsDecoded,
+  });
   const received = await client
     .get('file', { onDownloadProgress: (progress) => void events.push({ ...progress }) })
     .text();
@@ -59,6 +66,47 @@ describe('download progress', () => {
     expect(warnings[0]?.kind).toBe('download-progress');
     expect(warnings[0]?.message).toMatch(/Content-Length \(5000 bytes\) was right/);
     expect(warnings[0]?.message).toMatch(/Expose X-Decoded-Content-Length/);
+    expect(warnings[0]?.message).toMatch(/contentLengthIsDecoded: true/);
+  });
+
+  it('never advises exposing Content-Encoding for an identity body: there is none to expose', async () => {
+    const { warnings } = await download({ 'content-length': String(BODY.length) }, ['content-encoding']);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]?.message).not.toMatch(/Content-Encoding to Access-Control-Expose-Headers/);
+    expect(warnings[0]?.message).toMatch(/Expose X-Decoded-Content-Length/);
+  });
+
+  it('contentLengthIsDecoded: true takes a readable Content-Length as the total, without warning', async () => {
+    const { events, warnings } = await download({ 'content-length': String(BODY.length) }, [], BODY, true);
+    expect(events[0]).toEqual({ transferredBytes: 0, totalBytes: 5000, percent: 0, done: false });
+    for (const event of events) expect(event.percent).toBe(event.transferredBytes / 5000);
+    expect(warnings).toEqual([]);
+  });
+
+  it('contentLengthIsDecoded: true still refuses an exposed non-identity encoding', async () => {
+    const encoded = gzipSync(BODY);
+    const { events } = await download(
+      { 'content-length': String(encoded.length), 'content-encoding': 'gzip' },
+      ['content-encoding'],
+      encoded,
+      true,
+    );
+    expect(events.slice(0, -1).every((event) => event.totalBytes === null)).toBe(true);
+  });
+
+  it('contentLengthIsDecoded: true on a server that does compress says the option is wrong', async () => {
+    const encoded = gzipSync(BODY);
+    const { events, warnings, received } = await download(
+      { 'content-length': String(encoded.length), 'content-encoding': 'gzip' },
+      [],
+      encoded,
+      true,
+    );
+    expect(received).toBe(BODY);
+    expect(events.at(-1)).toEqual({ transferredBytes: 5000, totalBytes: 5000, percent: 1, done: true });
+    expect(events.every((event) => event.percent === null || event.percent <= 1)).toBe(true);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]?.message).toMatch(/contentLengthIsDecoded is set, but Content-Length/);
   });
 
   it('uses Content-Length when Content-Encoding is exposed and says identity', async () => {

@@ -68,6 +68,9 @@ function refusePreflight(
   if (method.length > MAX_METHOD_LENGTH || !isToken(method)) {
     return 'Access-Control-Request-Method is not a method token.';
   }
+  if (policy.servedMethods !== null && !policy.servedMethods.has(method)) {
+    return `no route serves ${method} at this path.`;
+  }
   if (!isSafelistedMethod(method)) {
     const allowed = policy.methods.any ? !isForbiddenMethod(method) : policy.methods.names.has(method);
     if (!allowed) return `the method ${method} is not in methods (methods compare case-sensitively).`;

@@ -15,6 +15,17 @@ export const EXPOSE_HEADERS = 'access-control-expose-headers';
 export const MAX_AGE = 'access-control-max-age';
 export const VARY = 'vary';
 
+/** The headers a preflight answer may carry that the policy alone decides (earlier ones are removed). */
+export const PREFLIGHT_CORS_HEADERS = [
+  ALLOW_ORIGIN,
+  ALLOW_CREDENTIALS,
+  ALLOW_METHODS,
+  ALLOW_HEADERS,
+  ALLOW_PRIVATE_NETWORK,
+  EXPOSE_HEADERS,
+  MAX_AGE,
+] as const;
+
 /** Set on refused requests in debug mode: why the policy said no. */
 export const CORS_DEBUG_HEADER = 'x-corskit-debug';
 

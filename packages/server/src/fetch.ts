@@ -1,23 +1,19 @@
 // The Fetch-API side: Request in, Response out. withCors is the heart; the Hono and msw adapters
-// reuse answerPreflightRequest and addCorsHeaders.
+// reuse answerBeforeHandler (with fetchRequestReader), responseOf and addCorsHeaders.
 
-import { actualCorsHeaders, answerPreflight } from './answers.js';
-import {
-  ALLOW_ORIGIN,
-  ORIGIN,
-  REQUEST_HEADERS,
-  REQUEST_METHOD,
-  REQUEST_PRIVATE_NETWORK,
-  VARY,
-} from './constants.js';
+import { actualCorsHeaders } from './answers.js';
+import { ALLOW_ORIGIN, ORIGIN, PREFLIGHT_CORS_HEADERS, VARY } from './constants.js';
 import type { CompiledPolicy } from './policy.js';
+import { answerBeforeHandler, type EarlyAnswer } from './request-path.js';
+import { fetchRequestReader } from './request-reader.js';
 import { type PolicySource, pathOfUrl, selectorFor } from './routes.js';
 import type { FetchHandler } from './types.js';
 import { mergeVary } from './vary.js';
 
 /**
  * Serves `handler` behind the policy: answers preflights itself (before any routing or
- * authentication in the handler), and adds the CORS headers and `Vary: Origin` to every other
+ * authentication in the handler), refuses cross-origin writes when `crossOriginProtection` is on
+ * (403, handler not called), and adds the CORS headers and `Vary: Origin` to every other
  * response. Takes one policy, or policies per path from routePolicies().
  */
 export function withCors(
@@ -36,31 +32,30 @@ export function withCors(
 }
 
 async function serve(policy: CompiledPolicy, request: Request, handler: FetchHandler): Promise<Response> {
-  const origin = request.headers.get(ORIGIN);
-  if (origin !== null && request.method === 'OPTIONS') {
-    const preflight = answerPreflightRequest(policy, request, origin);
-    if (preflight !== null) return preflight;
-  }
-  return addCorsHeaders(policy, origin, await handler(request));
+  const early = answerBeforeHandler(policy, request, fetchRequestReader);
+  if (early !== null) return responseOf(early);
+  return addCorsHeaders(policy, request.headers.get(ORIGIN), await handler(request));
 }
 
-/** The answer to `request` if it is a preflight (OPTIONS with Origin and A-C-Request-Method), else null. */
-export function answerPreflightRequest(
-  policy: CompiledPolicy,
-  request: Request,
-  origin: string,
-): Response | null {
-  const headers = request.headers;
-  const method = headers.get(REQUEST_METHOD);
-  if (method === null) return null;
-  const answer = answerPreflight(
-    policy,
-    origin,
-    method,
-    headers.get(REQUEST_HEADERS),
-    headers.get(REQUEST_PRIVATE_NETWORK),
-  );
-  return new Response(null, { status: answer.status, headers: answer.headers });
+/** An answer that ends the request before the handler as a Response. */
+export function responseOf(answer: EarlyAnswer): Response {
+  return new Response(answer.body, { status: answer.status, headers: answer.headers });
+}
+
+/**
+ * Makes `merged` (a preflight answer or cross-origin refusal onto which a framework copied headers
+ * set before it) carry exactly the answer's CORS headers: ones set earlier are replaced or removed,
+ * Vary is joined.
+ */
+export function restoreEarlyAnswer(merged: Headers, answer: Headers): void {
+  for (const name of PREFLIGHT_CORS_HEADERS) {
+    const ours = answer.get(name);
+    if (ours !== null) merged.set(name, ours);
+    else if (merged.has(name)) merged.delete(name);
+  }
+  const vary = answer.get(VARY);
+  const joined = vary === null ? null : mergeVary(merged.get(VARY), vary.split(', '));
+  if (joined !== null) merged.set(VARY, joined);
 }
 
 /**

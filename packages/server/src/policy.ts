@@ -1,7 +1,9 @@
 import type { MethodRule, RequestHeaderRule } from './config/lists.js';
+import type { ProtectionSettings } from './config/protection.js';
 import { type PolicySettings, validateConfig } from './config/validate.js';
-import { ALLOW_ORIGIN, EXPOSE_HEADERS, MAX_ORIGIN_LENGTH } from './constants.js';
+import { ALLOW_ORIGIN, EXPOSE_HEADERS } from './constants.js';
 import { compileOriginMatcher } from './matching/origin-matcher.js';
+import { isSerializedOrigin } from './matching/serialized-origin.js';
 import type { CorsPolicy, CorsRefusal, PolicyConfig } from './types.js';
 
 /** What request handling reads from a policy; built once, at definePolicy. */
@@ -24,6 +26,13 @@ export interface CompiledPolicy {
   readonly wildcardHeaders: ReadonlyArray<readonly [string, string]> | null;
   /** Vary names for every other response: `Origin` unless the answer never depends on it. */
   readonly actualVary: readonly string[] | null;
+  /** Cross-origin request protection for unsafe methods, or null when off. */
+  readonly protection: ProtectionSettings | null;
+  /**
+   * The only methods a preflight may ask for, safelisted ones included (a contract's path serves
+   * these and no others); null for definePolicy's usual rule.
+   */
+  readonly servedMethods: ReadonlySet<string> | null;
 }
 
 // Symbol.for, not a module-local symbol: the ESM and CJS builds (and each subpath bundle) share it,
@@ -62,9 +71,14 @@ export function compiledPolicyOf(policy: unknown): CompiledPolicy {
 
 function compile(settings: PolicySettings): CompiledPolicy {
   const wildcardOrigin = settings.anyOrigin && !settings.credentials;
-  const matches = settings.anyOrigin
-    ? (origin: string) => origin.length <= MAX_ORIGIN_LENGTH
-    : compileOriginMatcher(settings.origins);
+  // Any origin, but only origins: the credentialed form reflects the Origin, so a non-origin (`*`,
+  // `null`, junk) must never come back. `*` without credentials serves `null` too, which is what
+  // browsers accept for `Access-Control-Allow-Origin: *` (sandboxed iframes, file: pages).
+  const matches = !settings.anyOrigin
+    ? compileOriginMatcher(settings.origins)
+    : wildcardOrigin
+      ? (origin: string) => origin === 'null' || isSerializedOrigin(origin)
+      : isSerializedOrigin;
   const { filterOrigin } = settings;
   const allows =
     filterOrigin === null ? matches : (origin: string) => matches(origin) && filterOrigin(origin) === true;
@@ -86,7 +100,24 @@ function compile(settings: PolicySettings): CompiledPolicy {
     preflightVary: preflightVary.join(', '),
     wildcardHeaders: wildcardOrigin ? wildcardHeadersFor(settings.exposeHeaders) : null,
     actualVary: wildcardOrigin ? null : Object.freeze(['Origin']),
+    protection: settings.protection === null ? null : Object.freeze(settings.protection),
+    servedMethods: null,
   });
+}
+
+/**
+ * definePolicy, with preflights refused for every method outside `servedMethods` (GET and POST
+ * too): the policy of one path of a contract, where only the routes' methods exist.
+ */
+export function definePathPolicy<const C extends PolicyConfig>(
+  config: C,
+  servedMethods: readonly string[],
+): CorsPolicy<C> {
+  const base = definePolicy(config);
+  const compiled = Object.freeze({ ...compiledPolicyOf(base), servedMethods: new Set(servedMethods) });
+  const policy = { config: base.config, allowsOrigin: base.allowsOrigin };
+  Object.defineProperty(policy, COMPILED, { value: compiled });
+  return Object.freeze(policy);
 }
 
 function wildcardHeadersFor(exposeHeaders: string | null): ReadonlyArray<readonly [string, string]> {
@@ -95,11 +126,23 @@ function wildcardHeadersFor(exposeHeaders: string | null): ReadonlyArray<readonl
   return Object.freeze(headers);
 }
 
+/** Arrays and plain option objects (crossOriginProtection's) copied and frozen, one level down. */
+function freezeCopy(value: unknown): unknown {
+  if (Array.isArray(value)) return Object.freeze([...value]);
+  if (typeof value !== 'object' || value === null || Object.getPrototypeOf(value) !== Object.prototype) {
+    return value;
+  }
+  const copy: Record<string, unknown> = {};
+  for (const [key, inner] of Object.entries(value))
+    copy[key] = Array.isArray(inner) ? Object.freeze([...inner]) : inner;
+  return Object.freeze(copy);
+}
+
 /** A frozen copy of the config: later changes to the caller's object cannot desync policy.config. */
 function snapshot<C extends PolicyConfig>(config: C): C {
   const copy: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(config)) {
-    copy[key] = Array.isArray(value) ? Object.freeze([...value]) : value;
+    copy[key] = freezeCopy(value);
   }
   return Object.freeze(copy) as C;
 }

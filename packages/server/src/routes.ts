@@ -69,6 +69,19 @@ export function routePolicies(routes: Record<string, CorsPolicy | null>): Policy
   return Object.freeze(result);
 }
 
+/** PolicyRoutes from any lookup of policies by path (a contract's templates, say). */
+export function makePolicyRoutes(select: (pathname: string) => CorsPolicy | null): PolicyRoutes {
+  const compiledRoutes: CompiledRoutes = {
+    select: (pathname) => {
+      const policy = select(pathname);
+      return policy === null ? null : compiledPolicyOf(policy);
+    },
+  };
+  const result: PolicyRoutes = { policyFor: select };
+  Object.defineProperty(result, ROUTES, { value: compiledRoutes });
+  return Object.freeze(result);
+}
+
 function prefixProblem(prefix: string): string | null {
   if (!prefix.startsWith('/')) return `${describe(prefix)}: a path prefix starts with "/".`;
   if ([...prefix].some((character) => '?#\\%'.includes(character) || character.trim() === '')) {

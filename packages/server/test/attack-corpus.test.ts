@@ -2,9 +2,13 @@
 // `https://example.com` + `https://*.example.com` with credentials. None may be accepted, through
 // any entry point: the matcher, the Fetch handler, the Node adapter and the Hono adapter.
 import { definePolicy, withCors } from '@corskit/server';
+import { corsPlugin } from '@corskit/server/fastify';
 import { corsMiddleware as honoCors } from '@corskit/server/hono';
+import { corsMiddleware as koaCors } from '@corskit/server/koa';
 import { withCorsListener } from '@corskit/server/node';
+import Fastify from 'fastify';
 import { Hono } from 'hono';
+import Koa from 'koa';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type LoopbackServer, rawRequest, requestOrNull, serveOnLoopback } from './helpers.js';
 
@@ -241,15 +245,39 @@ describe('zero attack origins accepted', () => {
     expect(accepted).toEqual([]);
   });
 
-  describe('by the Node adapter, over a real loopback connection', () => {
-    let server: LoopbackServer;
-    beforeAll(async () => {
-      server = await serveOnLoopback(
+  // Each handler sets Access-Control-Allow-Origin: * itself; the adapter must overrule it.
+  const servers: Record<string, () => Promise<LoopbackServer>> = {
+    'the Node adapter': () =>
+      serveOnLoopback(
         withCorsListener(policy, (_request, response) => {
           response.setHeader('access-control-allow-origin', '*');
           response.end('secret');
         }),
+      ),
+    'the Fastify plugin': async () => {
+      const app = Fastify();
+      await app.register(corsPlugin, { policy });
+      app.get('/data', async (_request, reply) =>
+        reply.header('access-control-allow-origin', '*').send('secret'),
       );
+      await app.ready();
+      return serveOnLoopback((request, response) => app.routing(request, response));
+    },
+    'the Koa middleware': async () => {
+      const app = new Koa();
+      app.use(koaCors(policy));
+      app.use((ctx) => {
+        ctx.set('access-control-allow-origin', '*');
+        ctx.body = 'secret';
+      });
+      return serveOnLoopback(app.callback());
+    },
+  };
+
+  describe.each(Object.entries(servers))('by %s, over a real loopback connection', (_name, start) => {
+    let server: LoopbackServer;
+    beforeAll(async () => {
+      server = await start();
     });
     afterAll(() => server.close());
 

@@ -5,6 +5,7 @@ import {
   type RequestListener,
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { type CorsPolicy, withCors } from '@corskit/server';
 
 export interface LoopbackServer {
   url: string;
@@ -65,4 +66,19 @@ export function requestOrNull(url: string, init: RequestInit): Request | null {
   } catch {
     return null;
   }
+}
+
+/** A simple GET and a preflight with Origin `value`, answered through withCors. */
+export async function answersTo(policy: CorsPolicy, value: string): Promise<Response[]> {
+  const handler = withCors(policy, () => new Response('x'));
+  const url = 'https://api.example.net/items';
+  return [
+    await handler(new Request(url, { headers: { origin: value } })),
+    await handler(
+      new Request(url, {
+        method: 'OPTIONS',
+        headers: { origin: value, 'access-control-request-method': 'GET' },
+      }),
+    ),
+  ];
 }

@@ -32,6 +32,11 @@ describe('definePolicy keeps the literal config type (for @corskit/fetch)', () =
     definePolicy({ methods: ['PUT'] });
     // @ts-expect-error origins is a list or '*'
     definePolicy({ origins: 'https://app.example.com' });
+    // @ts-expect-error crossOriginProtection is a boolean or its options object
+    definePolicy({ origins: ['https://a.example'], crossOriginProtection: 'on' });
+    // @ts-expect-error hosts is a list of host names
+    definePolicy({ origins: ['https://a.example'], crossOriginProtection: { hosts: 'a.example' } });
+    definePolicy({ origins: ['https://a.example'], crossOriginProtection: { hosts: ['a.example'] } });
     expectTypeOf<Parameters<typeof definePolicy>[0]>().toExtend<PolicyConfig>();
   });
 

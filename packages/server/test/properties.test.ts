@@ -3,6 +3,7 @@
 import { definePolicy, type PolicyConfig, PolicyError, withCors } from '@corskit/server';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { answersTo } from './helpers.js';
 
 const RUNS = { numRuns: 400 };
 
@@ -290,6 +291,60 @@ describe('validator', () => {
         },
       ),
       { numRuns: 200 },
+    );
+  });
+});
+
+/** Every kind of config that can allow an origin, with and without credentials. */
+const anyConfig: fc.Arbitrary<PolicyConfig> = fc.oneof(
+  fc.constant({ origins: '*', credentials: true, dangerouslyAllowCredentialsWithAnyOrigin: true } as const),
+  fc.constant({ origins: '*' } as const),
+  fc.constant({ origins: '*', exposeHeaders: ['X-A'] } as const),
+  fc.record({
+    origins: fc.uniqueArray(
+      fc.oneof(
+        browserOrigin,
+        fc.constantFrom('https://*.a.example', 'http://localhost:*', 'https://*.b.example:*'),
+      ),
+      { minLength: 1, maxLength: 4 },
+    ),
+    credentials: fc.boolean(),
+    dangerouslyAllowInsecureOrigins: fc.constant(true),
+  }),
+  fc.constant({
+    origins: '*',
+    credentials: true,
+    dangerouslyAllowCredentialsWithAnyOrigin: true,
+    filterOrigin: () => true,
+  } as const),
+);
+
+/** What an Origin header can carry (printable, no surrounding space), near-origins first. */
+const headerValue = fc
+  .oneof(hostileString, fc.constantFrom('*', 'null', 'not an origin', 'chrome-extension://abc', 'file://'))
+  .filter((value) => /^[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?$/.test(value));
+
+describe('reflection', () => {
+  test('no config reflects, or says it allows, a string that is not a serialized origin', async () => {
+    await fc.assert(
+      fc.asyncProperty(anyConfig, headerValue, async (settings, value) => {
+        const policy = definePolicy(settings);
+        const wildcard = settings.origins === '*' && settings.credentials !== true;
+        if (policy.allowsOrigin(value)) {
+          expect(isCanonicalOrigin(value) || (wildcard && value === 'null'), value).toBe(true);
+        }
+        for (const response of await answersTo(policy, value)) {
+          const allowOrigin = response.headers.get('access-control-allow-origin');
+          if (allowOrigin === null) continue;
+          if (allowOrigin === '*') {
+            expect(response.headers.has('access-control-allow-credentials')).toBe(false);
+            continue;
+          }
+          expect(allowOrigin).toBe(value);
+          expect(isCanonicalOrigin(value), value).toBe(true);
+        }
+      }),
+      { numRuns: 600 },
     );
   });
 });

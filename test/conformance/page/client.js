@@ -48,6 +48,7 @@ export function buildInit(request) {
   if (request.mode !== undefined) init.mode = request.mode;
   if (request.credentials !== undefined) init.credentials = request.credentials;
   if (request.redirect !== undefined) init.redirect = request.redirect;
+  if (request.cache !== undefined) init.cache = request.cache;
   return init;
 }
 

@@ -7,11 +7,17 @@ import type { DownloadSummary } from '../progress.js';
  */
 export function downloadAdvice(route: string, summary: DownloadSummary): string | null {
   const { total, contentLength, transferredBytes } = summary;
-  if (total.source !== 'unknown' || contentLength === null) return null;
+  if (contentLength === null) return null;
+  if (total.source === 'declared-content-length') {
+    if (contentLength === transferredBytes) return null;
+    return `[corskit] Download progress for ${route}: contentLengthIsDecoded is set, but Content-Length (${contentLength} bytes) was not the decoded size (${transferredBytes} bytes): this server content-encodes its responses. Remove contentLengthIsDecoded and expose X-Decoded-Content-Length with the decoded size (the @corskit/server progress preset does).`;
+  }
+  if (total.source !== 'unknown') return null;
   const fix =
     'Expose X-Decoded-Content-Length with the decoded size (the @corskit/server progress preset does)';
   if (contentLength === transferredBytes) {
-    return `[corskit] Download progress for ${route} had no total although Content-Length (${contentLength} bytes) was right: the body was not content-encoded, but the client cannot know that while Content-Encoding is not exposed. ${fix}, or add Content-Encoding to Access-Control-Expose-Headers.`;
+    // An identity body has no Content-Encoding to expose, so exposing it cannot help.
+    return `[corskit] Download progress for ${route} had no total although Content-Length (${contentLength} bytes) was right: the body was not content-encoded, but a cross-origin script cannot know that (Content-Length may count compressed bytes). ${fix}, or, if this server never content-encodes responses, pass createClient({ contentLengthIsDecoded: true }).`;
   }
   return `[corskit] Download progress for ${route} had no total: Content-Length (${contentLength} bytes) counted the encoded body, which decoded to ${transferredBytes} bytes. ${fix}.`;
 }

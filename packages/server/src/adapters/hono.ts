@@ -7,15 +7,17 @@
  */
 import type { MiddlewareHandler } from 'hono';
 import { ORIGIN } from '../constants.js';
-import { addCorsHeaders, answerPreflightRequest } from '../fetch.js';
+import { addCorsHeaders, responseOf, restoreEarlyAnswer } from '../fetch.js';
+import { answerBeforeHandler } from '../request-path.js';
+import { fetchRequestReader } from '../request-reader.js';
 import { type PolicySource, pathOfUrl, selectorFor } from '../routes.js';
 
 export type { PolicySource } from '../routes.js';
 
 /**
  * `app.use(corsMiddleware(policy))`: answers preflights itself (register it before routes and
- * authentication), and gives every other response the policy's CORS headers and `Vary: Origin`.
- * Unlike a middleware that treats every OPTIONS as a preflight, an OPTIONS without
+ * authentication), refuses cross-origin writes when `crossOriginProtection` is on, and gives
+ * every other response the policy's CORS headers and `Vary: Origin`. Unlike a middleware that treats every OPTIONS as a preflight, an OPTIONS without
  * Access-Control-Request-Method reaches your routes.
  */
 export function corsMiddleware(source: PolicySource): MiddlewareHandler {
@@ -24,13 +26,16 @@ export function corsMiddleware(source: PolicySource): MiddlewareHandler {
     const request = c.req.raw;
     const policy = single ?? byPath(pathOfUrl(request.url));
     if (policy === null) return next();
-    const origin = request.headers.get(ORIGIN);
-    if (origin !== null && request.method === 'OPTIONS') {
-      const preflight = answerPreflightRequest(policy, request, origin);
-      if (preflight !== null) return preflight;
+    const early = answerBeforeHandler(policy, request, fetchRequestReader);
+    if (early !== null) {
+      // Hono copies headers an earlier middleware put on c.res over the answer: undo that for ours.
+      const answer = responseOf(early);
+      c.res = answer;
+      restoreEarlyAnswer(c.res.headers, answer.headers);
+      return c.res;
     }
     await next();
-    const response = addCorsHeaders(policy, origin, c.res);
+    const response = addCorsHeaders(policy, request.headers.get(ORIGIN), c.res);
     if (response !== c.res) {
       // Hono's setter copies the old response's headers onto a new one; clear it first so the
       // rebuilt response keeps exactly the headers addCorsHeaders gave it.

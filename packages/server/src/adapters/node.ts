@@ -1,31 +1,23 @@
 // Node's http module, and Express / Connect middleware. Reads and writes Node's own header objects
 // (no Request or Response is built), so the per-request cost is a few header reads and writes.
 /**
- * `@corskit/server/node`: a {@link corsMiddleware} for Express and Connect, and
- * {@link withCorsListener} for `node:http` servers.
+ * `@corskit/server/node`: a {@link corsMiddleware} for Express and Connect,
+ * {@link withCorsListener} for `node:http` servers, and {@link fetchListener} to serve a Fetch
+ * handler (serveApi's) on `node:http`.
  *
  * @packageDocumentation
  */
-import type {
-  IncomingHttpHeaders,
-  IncomingMessage,
-  OutgoingHttpHeader,
-  OutgoingHttpHeaders,
-  ServerResponse,
-} from 'node:http';
-import { actualCorsHeaders, answerPreflight, type HeaderPairs } from '../answers.js';
-import {
-  ALLOW_ORIGIN,
-  REQUEST_HEADERS,
-  REQUEST_METHOD,
-  REQUEST_PRIVATE_NETWORK,
-  VARY,
-} from '../constants.js';
+import type { IncomingMessage, OutgoingHttpHeader, OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import { actualCorsHeaders, type HeaderPairs } from '../answers.js';
+import { ALLOW_ORIGIN, PREFLIGHT_CORS_HEADERS, VARY } from '../constants.js';
 import type { CompiledPolicy } from '../policy.js';
+import { answerBeforeHandler } from '../request-path.js';
+import { nodeRequestReader } from '../request-reader.js';
 import { type PolicySource, pathOfTarget, selectorFor } from '../routes.js';
 import { mergeVary } from '../vary.js';
 
 export type { PolicySource } from '../routes.js';
+export { fetchListener } from './node-fetch.js';
 
 /** Connect / Express `next`. */
 export type NextFunction = (error?: unknown) => void;
@@ -36,7 +28,8 @@ export type NodeListener = (request: IncomingMessage, response: ServerResponse) 
 
 /**
  * Express / Connect middleware: answers preflights itself (put it before routing and
- * authentication), and gives every other response the policy's CORS headers and `Vary: Origin`.
+ * authentication), refuses cross-origin writes when `crossOriginProtection` is on (403, `next`
+ * not called), and gives every other response the policy's CORS headers and `Vary: Origin`.
  */
 export function corsMiddleware(source: PolicySource): CorsMiddleware {
   const select = nodeSelector(source);
@@ -64,34 +57,26 @@ function nodeSelector(source: PolicySource): (request: IncomingMessage) => Compi
   return (request) => byPath(pathOfTarget(request.url ?? '/'));
 }
 
-/** Answers a preflight (returns true: the response is finished) or arranges the actual response's headers. */
+/**
+ * Answers a preflight or refuses a cross-origin write (returns true: the response is finished), or
+ * arranges the actual response's headers.
+ */
 function handleCors(policy: CompiledPolicy, request: IncomingMessage, response: ServerResponse): boolean {
-  const headers = request.headers;
-  const origin = headers.origin;
-  if (origin !== undefined && request.method === 'OPTIONS') {
-    const method = headers[REQUEST_METHOD];
-    if (typeof method === 'string') {
-      const answer = answerPreflight(
-        policy,
-        origin,
-        method,
-        headerValue(headers, REQUEST_HEADERS),
-        headerValue(headers, REQUEST_PRIVATE_NETWORK),
-      );
-      // A 403 may have a body, so Node would stream it chunked without a length; it has none.
-      if (answer.status !== 204) answer.headers['content-length'] = '0';
-      response.writeHead(answer.status, answer.headers);
-      response.end();
-      return true;
+  const early = answerBeforeHandler(policy, request, nodeRequestReader);
+  if (early !== null) {
+    // A 403 may have a body, so Node would stream it chunked without a length; give it one.
+    if (early.status !== 204 && early.body === null) early.headers['content-length'] = '0';
+    // Headers given to writeHead replace set ones of the same name; remove the other CORS ones
+    // an earlier middleware set, so a refused preflight or write keeps no Allow-Origin.
+    for (const name of PREFLIGHT_CORS_HEADERS) {
+      if (!(name in early.headers) && response.hasHeader(name)) response.removeHeader(name);
     }
+    response.writeHead(early.status, early.headers);
+    response.end(early.body ?? undefined);
+    return true;
   }
-  applyOnWriteHead(response, actualCorsHeaders(policy, origin ?? null), policy.actualVary);
+  applyOnWriteHead(response, actualCorsHeaders(policy, request.headers.origin ?? null), policy.actualVary);
   return false;
-}
-
-function headerValue(headers: IncomingHttpHeaders, name: string): string | null {
-  const value = headers[name];
-  return typeof value === 'string' ? value : null;
 }
 
 type WriteHead = (

@@ -10,6 +10,7 @@ import {
   type RequestHeaderRule,
 } from './lists.js';
 import { type OriginEntry, parseOriginEntry } from './origins.js';
+import { type ProtectionSettings, readProtection } from './protection.js';
 
 /** A configuration checked and reduced to what request handling needs. */
 export interface PolicySettings {
@@ -24,6 +25,8 @@ export interface PolicySettings {
   privateNetworkAccess: boolean;
   debug: ((refusal: CorsRefusal) => void) | null;
   filterOrigin: ((origin: string) => boolean) | null;
+  /** Cross-origin request protection, or null when it is off. */
+  protection: ProtectionSettings | null;
 }
 
 const KNOWN_OPTIONS = new Set([
@@ -36,6 +39,7 @@ const KNOWN_OPTIONS = new Set([
   'privateNetworkAccess',
   'debug',
   'filterOrigin',
+  'crossOriginProtection',
   'dangerouslyAllowCredentialsWithAnyOrigin',
   'dangerouslyAllowInsecureOrigins',
 ]);
@@ -57,6 +61,8 @@ const OTHER_NAMES: Record<string, string> = {
   maxAgeInSeconds: 'maxAge',
   allowPrivateNetwork: 'privateNetworkAccess',
   privateNetwork: 'privateNetworkAccess',
+  csrf: 'crossOriginProtection',
+  csrfProtection: 'crossOriginProtection',
 };
 
 const logRefusal = (refusal: CorsRefusal) =>
@@ -107,6 +113,7 @@ export function validateConfig(config: unknown): PolicySettings {
   const maxAge = readMaxAge(options['maxAge'], problems);
   const debug = readDebug(options['debug'], problems);
   const filterOrigin = readFunction(options, 'filterOrigin', problems);
+  const protection = readProtection(options['crossOriginProtection'], { credentials, anyOrigin }, problems);
 
   if (problems.length > 0) throw new PolicyError(problems);
   return {
@@ -120,6 +127,7 @@ export function validateConfig(config: unknown): PolicySettings {
     privateNetworkAccess,
     debug,
     filterOrigin,
+    protection,
   };
 }
 

@@ -1,0 +1,6 @@
+// The chosen corpus again, from an opaque origin: the runner in a sandboxed iframe, so every
+// request carries `Origin: null` and the model runs with `origin: 'null'` (see suite.ts).
+import { CASES } from './cases.ts';
+import { browserSuite } from './suite.ts';
+
+browserSuite({ name: 'opaque-origin', cases: CASES, opaqueOrigin: true });
