@@ -1,5 +1,6 @@
 // Runs inside Chromium, bundled by test/fetch-browser.test.ts: the client on the page origin calls
 // the API on another loopback origin, and each scenario returns plain data for Node to check.
+import { defineApi, type } from '@corskit/contract';
 import {
   type ClientPolicy,
   CorsError,
@@ -43,7 +44,63 @@ const CALLS: Record<string, object> = {
   search: { searchParams: { q: 'x' } },
 };
 
+/** A contract for routes of the test API: its CORS per path is what the API's policies answer. */
+const contract = defineApi({
+  cors: { origins: [location.origin] },
+  routes: {
+    getOk: {
+      method: 'GET',
+      path: '/api/ct/:id',
+      params: { id: type<string>() },
+      responses: { 200: type<{ ok: boolean }>() },
+    },
+    putOk: {
+      method: 'PUT',
+      path: '/api/ct/:id',
+      params: { id: type<string>() },
+      headers: { 'x-a': type<string>() },
+      body: type<{ a: number }>(),
+      responses: { 200: type<{ ok: boolean }>() },
+    },
+    closed: { method: 'GET', path: '/closed/ct', responses: { 200: type<{ ok: boolean }>() } },
+    signedIn: {
+      method: 'GET',
+      path: '/cred/ct',
+      credentials: true,
+      responses: { 200: type<{ ok: boolean }>() },
+    },
+  },
+});
+
 export const scenarios = {
+  /** Contract calls: each predicted, then made; a refused one gives its CorsError. */
+  async contract() {
+    const { warnings, onWarning } = collect();
+    const client = createClient({ api: contract, baseUrl: API, onWarning, retry: 0 });
+    const settle = (call: Promise<{ status: number; body: unknown }>) =>
+      call.then(
+        (result) => ({ status: result.status, body: result.body, error: undefined, causes: [] as string[] }),
+        (error: Error) => ({
+          status: 0,
+          body: undefined,
+          error: error.name,
+          causes: error instanceof CorsError ? error.causes.map((cause) => cause.code) : [],
+        }),
+      );
+    const put = { params: { id: 'a b' }, headers: { 'x-a': '1' }, body: { a: 1 } };
+    return {
+      predicted: {
+        getOk: (await client.getOk.predict({ params: { id: '1' } })).preflight,
+        putOk: (await client.putOk.predict(put)).requestHeaders,
+      },
+      getOk: await settle(client.getOk({ params: { id: '1' } })),
+      putOk: await settle(client.putOk(put)),
+      closed: await settle(client.closed()),
+      signedIn: await settle(client.signedIn()),
+      warnings: warnings.map((warning) => warning.kind),
+    };
+  },
+
   /** Predicts each call, then makes it; Node compares with the preflights the API saw. */
   async predictions() {
     const { warnings, onWarning } = collect();

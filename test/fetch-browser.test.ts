@@ -268,6 +268,7 @@ describe('@corskit/fetch in Chromium', () => {
       alias: {
         '@corskit/fetch': root('packages/fetch/src/index.ts'),
         '@corskit/core': root('packages/core/src/index.ts'),
+        '@corskit/contract': root('packages/contract/src/index.ts'),
       },
       define: { 'process.env.NODE_ENV': '"development"' },
     });
@@ -394,5 +395,24 @@ describe('@corskit/fetch in Chromium', () => {
     expect(seen('/closed/r1').map((entry) => entry.method)).toEqual(['GET', 'HEAD']);
     expect(seen('/api/h1').map((entry) => entry.method)).toEqual(['OPTIONS', 'HEAD']);
     expect(seen('/wild/c1').map((entry) => entry.method)).toEqual(['GET', 'HEAD']);
+  });
+
+  it('types calls by a contract, with its preflights, credentials and CORS failures as the browser has them', {
+    timeout: 60_000,
+  }, async () => {
+    const outcome = await run('contract');
+    expect(outcome.predicted).toEqual({ getOk: false, putOk: ['content-type', 'x-a'] });
+    expect(outcome.getOk).toMatchObject({ status: 200, body: { ok: true } });
+    expect(outcome.putOk).toMatchObject({ status: 200, body: { ok: true } });
+    expect(outcome.signedIn).toMatchObject({ status: 200, body: { ok: true } });
+    expect(outcome.closed).toMatchObject({ error: 'CorsError' });
+    expect(outcome.closed.causes).toContain('allow-origin-missing');
+    // The path param is one encoded segment; the PUT is preflighted once, the GET never.
+    expect(seen('/api/ct/a%20b').map((entry) => [entry.method, entry.requestHeaders])).toEqual([
+      ['OPTIONS', 'content-type,x-a'],
+      ['PUT', null],
+    ]);
+    expect(seen('/api/ct/1').map((entry) => entry.method)).toEqual(['GET']);
+    expect(outcome.warnings).toEqual(['preflight']);
   });
 });

@@ -39,7 +39,11 @@ export async function startAppDevServer(port: number, apiOrigin: string): Promis
     cacheDir,
     logLevel: 'warn',
     clearScreen: false,
-    define: { 'import.meta.env.VITE_API_ORIGIN': JSON.stringify(apiOrigin) },
+    define: {
+      'import.meta.env.VITE_API_ORIGIN': JSON.stringify(apiOrigin),
+      // The origin the API was started to allow: the app's contract says the same.
+      'import.meta.env.VITE_APP_ORIGIN': JSON.stringify(`http://localhost:${port}`),
+    },
     server: { host: 'localhost', port, strictPort: true, watch: null },
   });
   try {

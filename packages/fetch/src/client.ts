@@ -1,6 +1,9 @@
+import type { Api } from '@corskit/contract';
 import type { Engine } from '@corskit/core';
 import ky, { type KyInstance, type Options } from 'ky';
 import type { BaseFetch, ClientContext } from './context.js';
+import { addRoutes, type ContractSettings } from './contract/routes.js';
+import type { ContractMethods } from './contract/types.js';
 import { createDevelopmentTools } from './development/tools.js';
 import { currentOrigin, currentUserAgent, detectEngine } from './environment.js';
 import { planRequest } from './plan.js';
@@ -75,21 +78,53 @@ function decorate<P extends ClientPolicy | undefined>(
   };
   // ky's create() drops inherited defaults; the CORS settings and the base fetch are kept.
   client.create = (defaults: Defaults = {} as Defaults) =>
-    createClient<P>({ fetch: context.fetch, ...settings, ...defaults } as ClientOptions<P>);
+    createClient<P>({ fetch: context.fetch, ...settings, ...defaults } as ClientOptions<P> &
+      ContractOptions<undefined>);
   return instance as unknown as CorsClient<ConfigOf<P>>;
 }
 
+/** The contract options of {@link createClient}: `api` adds one typed method per route. */
+export interface ContractOptions<A extends Api | undefined> {
+  /** The value `defineApi` (@corskit/contract) returned: the client gets one method per route. */
+  api?: A;
+  /** Check responses against the routes' schemas: `true` for every route, or the names of some. */
+  validate?: boolean | readonly string[];
+}
+
+/** createClient's argument: ky's options, the CORS settings, and optionally a contract. */
+export type CreateClientOptions<
+  P extends ClientPolicy | undefined = undefined,
+  A extends Api | undefined = undefined,
+> = ClientOptions<P> & ContractOptions<A>;
+
+/** What createClient returns: the CORS-aware ky instance, plus a method per route when given an `api`. */
+export type ClientOf<P extends ClientPolicy | undefined, A extends Api | undefined> = A extends Api
+  ? CorsClient<ConfigOf<P>> & ContractMethods<A>
+  : CorsClient<ConfigOf<P>>;
+
 /**
  * A ky instance that knows CORS: it predicts preflights, warns in development, explains CORS
- * failures with a CorsError instead of retrying them, and reports honest download progress.
+ * failures with a CorsError instead of retrying them, and reports honest download progress. Given
+ * `api` (a contract from @corskit/contract), it also has one typed method per route.
  */
-export function createClient<P extends ClientPolicy | undefined = undefined>(
-  options: ClientOptions<P> = {} as ClientOptions<P>,
-): CorsClient<ConfigOf<P>> {
-  const { origin, engine, policy, onWarning, probe, contentLengthIsDecoded, fetch, ...kyDefaults } =
-    options as ClientOptions<P> & {
-      fetch?: BaseFetch;
-    };
+export function createClient<
+  P extends ClientPolicy | undefined = undefined,
+  const A extends Api | undefined = undefined,
+>(
+  options: ClientOptions<P> & ContractOptions<A> = {} as ClientOptions<P> & ContractOptions<A>,
+): ClientOf<P, A> {
+  const {
+    origin,
+    engine,
+    policy,
+    onWarning,
+    probe,
+    contentLengthIsDecoded,
+    fetch,
+    api,
+    validate,
+    ...kyDefaults
+  } = options as ClientOptions<P> & ContractOptions<A> & { fetch?: BaseFetch };
   assertCredentialsPossible(kyDefaults.credentials, policy);
   const context: ClientContext = {
     origin: origin ?? currentOrigin(),
@@ -112,5 +147,24 @@ export function createClient<P extends ClientPolicy | undefined = undefined>(
     fetch: transportFor(context),
     hooks: { ...kyDefaults.hooks, init: [planRequest, ...(kyDefaults.hooks?.init ?? [])] },
   });
-  return decorate(instance, context, { origin, engine, policy, onWarning, probe, contentLengthIsDecoded });
+  const client = decorate(instance, context, {
+    origin,
+    engine,
+    policy,
+    onWarning,
+    probe,
+    contentLengthIsDecoded,
+  });
+  if (api !== undefined) {
+    // Contract paths are relative to the API root: keep a baseUrl's own path (`/v1/`).
+    const base =
+      kyDefaults.baseUrl === undefined ? undefined : String(kyDefaults.baseUrl).replace(/\/?$/, '/');
+    addRoutes(
+      client as unknown as Record<string, unknown>,
+      instance,
+      { api, validate } as ContractSettings,
+      base,
+    );
+  }
+  return client as ClientOf<P, A>;
 }

@@ -1,11 +1,42 @@
 /**
  * A CORS-aware browser client on ky ({@link createClient}): preflight prediction, development
  * warnings, compile-time checks against a @corskit/server policy, a {@link CorsError} that explains
- * refusals, and honest download progress.
+ * refusals, and honest download progress. Given a contract (`createClient({ api })`), one typed
+ * method per route.
  *
  * @packageDocumentation
  */
-export { type ClientOptions, type CorsSettings, createClient } from './client.js';
+export {
+  type ClientOf,
+  type ClientOptions,
+  type ContractOptions,
+  type CorsSettings,
+  type CreateClientOptions,
+  createClient,
+} from './client.js';
+export { ResponseValidationError } from './contract/errors.js';
+export { routeMutation, routeQuery } from './contract/query.js';
+export type {
+  BaseCallOptions,
+  BodyAsRead,
+  CallArgs,
+  ClientResponseOf,
+  ClientResult,
+  ClientResultUnion,
+  ContractKeys,
+  ContractMethods,
+  DownloadRoute,
+  ResultHTTPError,
+  RouteCallOptions,
+  RouteMethod,
+  RouteMethodOf,
+  RouteMutationOptions,
+  RouteQueryKey,
+  RouteQueryOptions,
+  SuccessBody,
+  SuccessOf,
+  UploadRoute,
+} from './contract/types.js';
 export { detectEngine } from './environment.js';
 export { CorsError, type LikelyCause } from './errors.js';
 export type { ClientPolicy, ClientPolicyConfig, ConfigOf } from './policy.js';

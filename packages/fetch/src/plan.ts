@@ -1,5 +1,6 @@
 import type { Classification } from '@corskit/core';
 import type { InitHook, Options } from 'ky';
+import type { ClientPolicy } from './policy.js';
 import type { DownloadProgressHandler } from './progress.js';
 
 /**
@@ -8,6 +9,8 @@ import type { DownloadProgressHandler } from './progress.js';
  */
 export const PLAN_KEY = 'corskitPlan';
 export const PREDICT_KEY = 'corskitPredict';
+/** A call's own policy (a contract route's derived CORS), for development checks. */
+export const POLICY_KEY = 'corskitPolicy';
 
 export type KyOptionsRecord = Options & Record<string, unknown>;
 
@@ -18,6 +21,8 @@ export interface RequestPlan {
   onDownloadProgress: DownloadProgressHandler | undefined;
   /** Set for `client.predict()`: receives the classification instead of a request being sent. */
   predict: ((classification: Classification) => void) | undefined;
+  /** The policy this call is checked against instead of the client's (a contract route's CORS). */
+  policy: ClientPolicy | undefined;
 }
 
 /**
@@ -31,7 +36,9 @@ export const planRequest: InitHook = (kyOptions) => {
     options,
     onDownloadProgress: options.onDownloadProgress as DownloadProgressHandler | undefined,
     predict: options[PREDICT_KEY] as RequestPlan['predict'],
+    policy: options[POLICY_KEY] as ClientPolicy | undefined,
   };
+  options[POLICY_KEY] = undefined;
   options.onDownloadProgress = undefined;
   if (plan.predict !== undefined) {
     options.hooks = { init: options.hooks?.init ?? [], beforeRequest: options.hooks?.beforeRequest ?? [] };

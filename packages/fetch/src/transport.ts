@@ -3,7 +3,6 @@ import type { Input } from 'ky';
 import type { ClientContext } from './context.js';
 import { explainFailure } from './failure.js';
 import { PLAN_KEY, type RequestPlan } from './plan.js';
-import { withDownloadProgress } from './progress.js';
 
 /** The model is loaded only when asked for, so production bundles that never predict leave it out. */
 async function predictionFor(request: Request, plan: RequestPlan, context: ClientContext) {
@@ -38,6 +37,8 @@ export function createTransport(context: ClientContext) {
     const onProgress = plan?.onDownloadProgress;
     if (onProgress === undefined) return response;
     const dev = context.dev;
+    // Only calls that ask for progress need its code: production bundles load it on demand.
+    const { withDownloadProgress } = await import('./progress.js');
     return withDownloadProgress(
       response,
       onProgress,

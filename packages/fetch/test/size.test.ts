@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createClientOnly } from './bundle-size.js';
+import { bundle, createClientOnly, REPOSITORY_ROOT } from './bundle-size.js';
 
 const BUDGET_BYTES = 3072;
 
@@ -34,5 +34,20 @@ describe('production bundle of createClient (ky left out)', async () => {
     expect(production.entry.text).not.toContain('CORS-safelisted');
     expect(production.lazy.some((chunk) => chunk.text.includes('CORS-safelisted'))).toBe(true);
     for (const chunk of production.lazy) expect(chunk.text).not.toContain('[corskit]');
+  });
+});
+
+describe('an app typed by a contract', async () => {
+  // What examples/browser-app ships: the example API's contract (valibot schemas) and the client.
+  const app = await bundle(
+    `import { apiContract } from './examples/api/src/contract.ts';
+     import { createClient } from '@corskit/fetch';
+     export const client = createClient({ api: apiContract(), baseUrl: 'https://api.example.com/' });`,
+    { external: ['ky'], resolveDir: REPOSITORY_ROOT },
+  );
+
+  it('holds no server code', () => {
+    expect(app.inputs.some((input) => input.includes('packages/contract/src/define.ts'))).toBe(true);
+    expect(app.inputs.filter((input) => /packages\/server\/|node:/.test(input))).toEqual([]);
   });
 });

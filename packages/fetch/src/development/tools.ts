@@ -74,10 +74,11 @@ export function createDevelopmentTools(settings: DevelopmentSettings): Developme
           kind: 'preflight',
           route,
           codes: classification.reasons.map((reason) => reason.code),
-          message: preflightAdvice(classification, route, engine, policy),
+          message: preflightAdvice(classification, route, engine, plan?.policy ?? policy),
         });
       }
-      const problems = policy ? policyProblems(classification, policy, origin, engine) : [];
+      const active = plan?.policy ?? policy;
+      const problems = active ? policyProblems(classification, active, origin, engine) : [];
       if (problems.length > 0) {
         warnOnce({
           kind: 'policy',
@@ -99,7 +100,7 @@ export function createDevelopmentTools(settings: DevelopmentSettings): Developme
         classification,
         origin,
         engine,
-        policy,
+        policy: plan?.policy ?? policy,
         known: known && { code: known, message: error.message },
       });
       return { message: diagnosisMessage(classification, origin, causes), causes, classification };
