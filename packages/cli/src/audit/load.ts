@@ -34,6 +34,9 @@ export function hasExternalRefs(document: unknown): boolean {
   return false;
 }
 
+// `$ref` (quoted or not, as JSON or YAML writes it) followed by a value that does not start with `#`.
+const MAYBE_EXTERNAL_REF = /\$ref['"]?\s*:\s*['"]?[^#'"\s]/;
+
 function parseText(text: string, file: string): unknown {
   const start = text.trimStart()[0];
   if (start === '{' || start === '[') {
@@ -70,7 +73,8 @@ export async function loadDocument(file: string): Promise<unknown> {
     throw new DocumentError(`Cannot read ${file}: ${why}.`);
   }
   const document = parseText(text, file);
-  if (!hasExternalRefs(document)) return document;
+  // Most documents have no $ref into another file: a scan of the text spares walking the objects.
+  if (!MAYBE_EXTERNAL_REF.test(text) || !hasExternalRefs(document)) return document;
   try {
     return await $RefParser.bundle(resolvePath(file), document, {
       resolve: { http: false },

@@ -262,8 +262,10 @@ export function readOpenApi(document: unknown): OpenApiDescription {
     if (!path.startsWith('/')) throw new OpenApiError(itemAt, 'a path starts with "/".');
     const shared = reader.parameters(item.parameters, below(itemAt, 'parameters'));
     const pathServers = reader.servers(item.servers, below(itemAt, 'servers'), servers);
-    for (const method of METHODS) {
-      if (item[method] === undefined) continue;
+    // In the document's order (keys of a Path Item that are methods).
+    for (const method of Object.keys(item).filter((key): key is (typeof METHODS)[number] =>
+      (METHODS as readonly string[]).includes(key),
+    )) {
       const { value: op, at } = reader.object(item[method], below(itemAt, method), 'an Operation Object');
       const parameters = new Map([...shared, ...reader.parameters(op.parameters, below(at, 'parameters'))]);
       const params: OpenApiParameter[] = [];
