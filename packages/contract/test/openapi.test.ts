@@ -227,8 +227,10 @@ describe('fromOpenApi', () => {
       'method-not-safelisted',
     ]);
     expect(api.facts['GET /tls']!.preflight.preflight).toBe(false);
+    // listItems' X-Total-Count and createItem's 201 (the shared Item response: ETag, X-Rate-Limit).
     expect(api.cors.paths.find((path) => path.path === '/items')?.exposeHeaders).toEqual([
       'etag',
+      'x-rate-limit',
       'x-total-count',
     ]);
   });
