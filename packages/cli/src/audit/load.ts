@@ -78,7 +78,6 @@ export async function loadDocument(file: string): Promise<unknown> {
   try {
     return await $RefParser.bundle(resolvePath(file), document, {
       resolve: { http: false },
-      parse: { json: true, yaml: true, text: false, binary: false },
     });
   } catch (error) {
     throw new DocumentError(`${file}: an external $ref cannot be resolved: ${(error as Error).message}`);
