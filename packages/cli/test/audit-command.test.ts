@@ -34,10 +34,10 @@ function corskit(args: string[], node = process.execPath) {
 }
 
 const systemNode = ['/usr/bin/node', '/usr/local/bin/node'].find((path) => existsSync(path));
-const nodes = [
+const nodes: Array<[string, string]> = [
   ['the project’s Node', process.execPath],
-  ...(systemNode === undefined ? [] : [['the machine’s Node', systemNode]]),
-] as const;
+  ...(systemNode === undefined ? [] : ([['the machine’s Node', systemNode]] as Array<[string, string]>)),
+];
 
 describe.each(nodes)('corskit audit on %s', (_, node) => {
   it('prints the summary first, then each operation and the CORS the server needs; exit 0', async () => {

@@ -8,6 +8,16 @@
 export { type ClientOptions, type CorsSettings, createClient } from './client.js';
 export { detectEngine } from './environment.js';
 export { CorsError, type LikelyCause } from './errors.js';
+export { createPathsClient, type PathsClient, type PathsClientOptions } from './openapi/client.js';
+export type {
+  OperationAt,
+  PathCall,
+  PathCallOptions,
+  PathInit,
+  PathMethod,
+  PathResult,
+  PathsWith,
+} from './openapi/types.js';
 export type { ClientPolicy, ClientPolicyConfig, ConfigOf } from './policy.js';
 export type { DownloadProgress, DownloadProgressHandler } from './progress.js';
 export type { PreflightReport, RouteFigures } from './report.js';

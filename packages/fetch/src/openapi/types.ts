@@ -1,0 +1,111 @@
+// Types for a client over openapi-typescript's `paths`: each call typed by its path template and
+// method. Every helper works on one operation at a time (never on all paths at once), so checking
+// a call on a document of a thousand operations stays cheap.
+import type { Options } from 'ky';
+import type { DownloadProgressHandler } from '../progress.js';
+
+/** The methods of OpenAPI's Path Item, as openapi-typescript writes them. */
+export type PathMethod = 'get' | 'put' | 'post' | 'delete' | 'options' | 'head' | 'patch' | 'trace';
+
+/** The path templates of `Paths` that have method `M`. */
+export type PathsWith<Paths, M extends PathMethod> = {
+  [P in keyof Paths]: Paths[P] extends { [K in M]: infer O }
+    ? [O] extends [never | undefined]
+      ? never
+      : P
+    : never;
+}[keyof Paths] &
+  string;
+
+/** The operation at `Paths[P][M]`. */
+export type OperationAt<Paths, P extends keyof Paths, M extends PathMethod> = Paths[P] extends {
+  [K in M]: infer O;
+}
+  ? O
+  : never;
+
+// biome-ignore lint/complexity/noBannedTypes: `{}` is what an all-optional object accepts.
+type RequiredKeys<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? never : K }[keyof T];
+
+/** The params sections a call gives (`path`, `query`, `header`), the never-typed ones left out. */
+type Sections<O> = O extends { parameters: infer P }
+  ? {
+      [K in keyof P as K extends 'path' | 'query' | 'header'
+        ? [P[K]] extends [never | undefined]
+          ? never
+          : K
+        : never]: P[K];
+    }
+  : Record<never, never>;
+
+type ParamsInit<O> = [RequiredKeys<Sections<O>>] extends [never]
+  ? { /** Path, query and header params. */ params?: Sections<O> }
+  : { /** Path, query and header params. */ params: Sections<O> };
+
+type JsonType = 'application/json';
+
+/** A body per media type: JSON needs no `contentType`; any other names its media type. */
+type BodyPerType<C> = {
+  [K in keyof C]: K extends JsonType
+    ? { /** The body, sent as JSON. */ body: C[K] /** The media type. */; contentType?: K }
+    : {
+        /** The body: a string, FormData, URLSearchParams or Blob, sent as given. */ body: C[K] | BodyInit;
+        /** The media type, sent as Content-Type (FormData sets its own). */ contentType: K;
+      };
+}[keyof C];
+
+type BodyInitOf<O> = O extends { requestBody: { content: infer C } }
+  ? BodyPerType<C>
+  : O extends { requestBody?: { content: infer C } }
+    ? BodyPerType<C> | { body?: undefined }
+    : Record<never, never>;
+
+/** ky's per-call options a paths call passes on (timeout, signal, retry, hooks, credentials, ...). */
+export type PathCallOptions = Omit<
+  Options,
+  | 'method'
+  | 'json'
+  | 'body'
+  | 'searchParams'
+  | 'prefix'
+  | 'baseUrl'
+  | 'throwHttpErrors'
+  | 'onDownloadProgress'
+  | 'parseJson'
+> & {
+  /** Honest download progress: the total is null when the browser cannot know it. */
+  onDownloadProgress?: DownloadProgressHandler;
+};
+
+/** What a call takes: its params, its body per media type, and ky's options. */
+export type PathInit<O> = ParamsInit<O> & BodyInitOf<O> & PathCallOptions;
+
+type StatusOf<S> = S extends number ? S : S extends `${infer N extends number}` ? N : number;
+
+type ResponseBodyOf<R> = R extends { content: infer C }
+  ? C extends { [K in JsonType]: infer J }
+    ? J
+    : C[keyof C]
+  : undefined;
+
+/** What a call resolves to: one member per declared status (`default` and `4XX` are any number). */
+export type PathResult<O> = O extends { responses: infer R }
+  ? {
+      [S in keyof R]: {
+        /** The status. */
+        readonly status: StatusOf<S>;
+        /** The body: parsed JSON, text, or undefined without one. */
+        readonly body: ResponseBodyOf<R[S]>;
+        /** The response headers the script can read. */
+        readonly headers: Headers;
+      };
+    }[keyof R]
+  : never;
+
+/** `client.GET(path, init)` and the other methods: typed by the path templates having that method. */
+export type PathCall<Paths, M extends PathMethod> = <P extends PathsWith<Paths, M>>(
+  path: P,
+  ...init: RequiredKeys<PathInit<OperationAt<Paths, P, M>>> extends never
+    ? [init?: PathInit<OperationAt<Paths, P, M>>]
+    : [init: PathInit<OperationAt<Paths, P, M>>]
+) => Promise<PathResult<OperationAt<Paths, P, M>>>;
