@@ -9,20 +9,14 @@ export type PathMethod = 'get' | 'put' | 'post' | 'delete' | 'options' | 'head' 
 
 /** The path templates of `Paths` that have method `M`. */
 export type PathsWith<Paths, M extends PathMethod> = {
-  [P in keyof Paths]: Paths[P] extends { [K in M]: infer O }
-    ? [O] extends [never | undefined]
-      ? never
-      : P
-    : never;
+  // A method the path lacks is optional (`put?: never`), so it fails this test.
+  // biome-ignore lint/suspicious/noExplicitAny: any operation; comparing the operation itself is slow.
+  [P in keyof Paths]: Paths[P] extends { [K in M]: any } ? P : never;
 }[keyof Paths] &
   string;
 
 /** The operation at `Paths[P][M]`. */
-export type OperationAt<Paths, P extends keyof Paths, M extends PathMethod> = Paths[P] extends {
-  [K in M]: infer O;
-}
-  ? O
-  : never;
+export type OperationAt<Paths, P extends keyof Paths, M extends PathMethod> = Paths[P][M & keyof Paths[P]];
 
 // biome-ignore lint/complexity/noBannedTypes: `{}` is what an all-optional object accepts.
 type RequiredKeys<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? never : K }[keyof T];
@@ -77,8 +71,10 @@ export type PathCallOptions = Omit<
   onDownloadProgress?: DownloadProgressHandler;
 };
 
+type OwnInit<O> = ParamsInit<O> & BodyInitOf<O>;
+
 /** What a call takes: its params, its body per media type, and ky's options. */
-export type PathInit<O> = ParamsInit<O> & BodyInitOf<O> & PathCallOptions;
+export type PathInit<O> = OwnInit<O> & PathCallOptions;
 
 type StatusOf<S> = S extends number ? S : S extends `${infer N extends number}` ? N : number;
 
@@ -105,7 +101,8 @@ export type PathResult<O> = O extends { responses: infer R }
 /** `client.GET(path, init)` and the other methods: typed by the path templates having that method. */
 export type PathCall<Paths, M extends PathMethod> = <P extends PathsWith<Paths, M>>(
   path: P,
-  ...init: RequiredKeys<PathInit<OperationAt<Paths, P, M>>> extends never
+  // Whether init is required: only params and body can make it so (ky's options are all optional).
+  ...init: [RequiredKeys<OwnInit<OperationAt<Paths, P, M>>>] extends [never]
     ? [init?: PathInit<OperationAt<Paths, P, M>>]
     : [init: PathInit<OperationAt<Paths, P, M>>]
 ) => Promise<PathResult<OperationAt<Paths, P, M>>>;
