@@ -1,8 +1,9 @@
 // `corskit audit FILE`: load the document, audit it, print it in the format asked.
-import { OpenApiError } from '@corskit/contract';
+import { OpenApiError, readOpenApi } from '@corskit/contract';
 import type { Engine } from '@corskit/core';
 import { type AuditReport, audit } from './audit.js';
 import { formatAudit, formatAuditMarkdown } from './format.js';
+import { formatLive, type LiveReport, liveAudit } from './live.js';
 import { DocumentError, loadDocument } from './load.js';
 
 /** `corskit audit` as parsed from the command line. */
@@ -34,11 +35,21 @@ export async function runAudit(command: AuditCommand): Promise<{ text: string; s
     if (error instanceof OpenApiError) throw new DocumentError(`${command.file} at ${error.message}`);
     throw error;
   }
+  let live: LiveReport | undefined;
+  if (command.live) {
+    live = await liveAudit(readOpenApi(document).operations, {
+      origin: command.origin,
+      engines: command.engines,
+      send: command.send,
+      ...(command.server === undefined ? {} : { server: command.server }),
+      ...(command.timeoutMs === undefined ? {} : { timeoutMs: command.timeoutMs }),
+    });
+  }
   const text =
     command.format === 'json'
-      ? `${JSON.stringify(report, null, 2)}\n`
-      : command.format === 'markdown'
-        ? formatAuditMarkdown(report)
-        : formatAudit(report);
-  return { text, status: 0 };
+      ? `${JSON.stringify(live === undefined ? report : { ...report, live }, null, 2)}\n`
+      : (command.format === 'markdown' ? formatAuditMarkdown(report) : formatAudit(report)) +
+        (live === undefined ? '' : formatLive(live));
+  const refused = live?.verdicts.some((verdict) => verdict.refused.length > 0) ?? false;
+  return { text, status: refused ? 1 : 0 };
 }
