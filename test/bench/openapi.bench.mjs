@@ -23,10 +23,15 @@ for (const name of ['github', 'stripe']) {
     const runs = [];
     for (let i = 0; i < 3; i++) runs.push(await setup.typeCheck(name, variant));
     if (!runs[0].ok) throw new Error(`${name}-${variant} does not type-check:\n${runs[0].errors}`);
-    results[variant] = { instantiations: runs[0].instantiations, seconds: median(runs.map((r) => r.checkSeconds)) };
+    results[variant] = {
+      instantiations: runs[0].instantiations,
+      seconds: median(runs.map((r) => r.checkSeconds)),
+    };
   }
   const row = (label, r) =>
-    console.log(`| ${name.padEnd(6)} | ${label.padEnd(17)} | ${String(r.instantiations).padStart(14)} | ${`${r.seconds.toFixed(2)} s`.padStart(10)} |`);
+    console.log(
+      `| ${name.padEnd(6)} | ${label.padEnd(17)} | ${String(r.instantiations).padStart(14)} | ${`${r.seconds.toFixed(2)} s`.padStart(10)} |`,
+    );
   row('paths alone', results.bare);
   row('createPathsClient', results.ours);
   row('openapi-fetch', results.theirs);
@@ -50,7 +55,9 @@ function bigDocument(count) {
       },
     };
   }
-  const props = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`field${i}`, { type: 'string', description: 'x'.repeat(40) }]));
+  const props = Object.fromEntries(
+    Array.from({ length: 40 }, (_, i) => [`field${i}`, { type: 'string', description: 'x'.repeat(40) }]),
+  );
   return {
     openapi: '3.1.0',
     info: { title: 'Generated', version: '1' },
@@ -60,7 +67,12 @@ function bigDocument(count) {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
       parameters: { Id: { name: 'id', in: 'path', required: true, schema: { type: 'string' } } },
       schemas: { Thing: { type: 'object', properties: props } },
-      responses: { Thing: { description: 'a thing', content: { 'application/json': { schema: { type: 'object', properties: props } } } } },
+      responses: {
+        Thing: {
+          description: 'a thing',
+          content: { 'application/json': { schema: { type: 'object', properties: props } } },
+        },
+      },
     },
     paths,
   };
@@ -68,10 +80,17 @@ function bigDocument(count) {
 
 const dir = mkdtempSync(join(tmpdir(), 'corskit-bench-'));
 try {
-  const { dump } = await import('js-yaml').catch(() => import(join(root, 'packages/cli/node_modules/js-yaml/dist/js-yaml.mjs')));
+  const { dump } = await import('js-yaml').catch(
+    () => import(join(root, 'packages/cli/node_modules/js-yaml/dist/js-yaml.mjs')),
+  );
   const generated = bigDocument(20_000);
   // Inline the schemas per operation so the file is big, as real generated documents are.
-  const inflated = JSON.parse(JSON.stringify(generated).replaceAll('{"$ref":"#/components/schemas/Thing"}', JSON.stringify(generated.components.schemas.Thing)));
+  const inflated = JSON.parse(
+    JSON.stringify(generated).replaceAll(
+      '{"$ref":"#/components/schemas/Thing"}',
+      JSON.stringify(generated.components.schemas.Thing),
+    ),
+  );
   writeFileSync(join(dir, 'generated.json'), JSON.stringify(inflated));
   writeFileSync(join(dir, 'generated.yaml'), dump(bigDocument(5_000), { noRefs: true }));
   const files = [
@@ -81,7 +100,9 @@ try {
     join(dir, 'generated.json'),
     join(dir, 'generated.yaml'),
   ];
-  console.log('\n`corskit audit FILE --origin https://app.example.com --json` (all four engines), wall time, median of 3\n');
+  console.log(
+    '\n`corskit audit FILE --origin https://app.example.com --json` (all four engines), wall time, median of 3\n',
+  );
   console.log('| document | size | operations | wall time |');
   console.log('| -------- | ---: | ---------: | --------: |');
   for (const file of files) {
@@ -89,16 +110,29 @@ try {
     let operations = 0;
     for (let i = 0; i < 3; i++) {
       const started = performance.now();
-      const run = spawnSync(process.execPath, [join(root, 'packages/cli/bin/corskit.js'), 'audit', file, '--origin', 'https://app.example.com', '--json'], {
-        maxBuffer: 1024 * 1024 * 1024,
-        encoding: 'utf8',
-      });
+      const run = spawnSync(
+        process.execPath,
+        [
+          join(root, 'packages/cli/bin/corskit.js'),
+          'audit',
+          file,
+          '--origin',
+          'https://app.example.com',
+          '--json',
+        ],
+        {
+          maxBuffer: 1024 * 1024 * 1024,
+          encoding: 'utf8',
+        },
+      );
       times.push(performance.now() - started);
       if (run.status !== 0) throw new Error(`audit of ${file} failed: ${run.stderr}`);
       operations = JSON.parse(run.stdout).summary.operations;
     }
     const mb = (statSync(file).size / 1024 / 1024).toFixed(1);
-    console.log(`| ${file.split('/').at(-1)} | ${mb} MB | ${operations} | ${(median(times) / 1000).toFixed(2)} s |`);
+    console.log(
+      `| ${file.split('/').at(-1)} | ${mb} MB | ${operations} | ${(median(times) / 1000).toFixed(2)} s |`,
+    );
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });
