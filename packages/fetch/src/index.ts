@@ -15,8 +15,12 @@ export type {
   PathCallOptions,
   PathInit,
   PathMethod,
+  PathOwnInit,
+  PathResponseBody,
   PathResult,
+  PathStatus,
   PathsWith,
+  RequiredKeysOf,
 } from './openapi/types.js';
 export type { ClientPolicy, ClientPolicyConfig, ConfigOf } from './policy.js';
 export type { DownloadProgress, DownloadProgressHandler } from './progress.js';

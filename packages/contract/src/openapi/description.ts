@@ -77,7 +77,12 @@ export interface OpenApiOperation {
   /** The alternatives its security accepts, in the document's order; `[]` when it declares none. */
   readonly security: readonly OpenApiSecurityAlternative[];
   /** The request body: whether required and its media types, or null. */
-  readonly body: { readonly required: boolean; readonly content: readonly OpenApiMediaType[] } | null;
+  readonly body: {
+    /** Whether the call must send a body. */
+    readonly required: boolean;
+    /** Its media types, in the document's order. */
+    readonly content: readonly OpenApiMediaType[];
+  } | null;
   /** Its responses, in the document's order. */
   readonly responses: readonly OpenApiResponse[];
   /** The operation's summary. */
@@ -99,7 +104,14 @@ export interface OpenApiDescription {
   /** The `openapi` version (`3.0.3`, `3.1.0`). */
   readonly version: string;
   /** The document's `info`. */
-  readonly info: { readonly title?: string; readonly version?: string; readonly description?: string };
+  readonly info: {
+    /** The API's name. */
+    readonly title?: string;
+    /** The API's version. */
+    readonly version?: string;
+    /** What it is for. */
+    readonly description?: string;
+  };
   /** The document-level servers, variables at their defaults. */
   readonly servers: readonly string[];
   /** Every operation, in the document's order. */

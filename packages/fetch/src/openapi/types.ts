@@ -3,6 +3,7 @@
 // a call on a document of a thousand operations stays cheap.
 import type { Options } from 'ky';
 import type { DownloadProgressHandler } from '../progress.js';
+import type { WithContent, WithResponses } from './shapes.js';
 
 /** The methods of OpenAPI's Path Item, as openapi-typescript writes them. */
 export type PathMethod = 'get' | 'put' | 'post' | 'delete' | 'options' | 'head' | 'patch' | 'trace';
@@ -18,8 +19,9 @@ export type PathsWith<Paths, M extends PathMethod> = {
 /** The operation at `Paths[P][M]`. */
 export type OperationAt<Paths, P extends keyof Paths, M extends PathMethod> = Paths[P][M & keyof Paths[P]];
 
+/** The keys of `T` that are not optional. */
 // biome-ignore lint/complexity/noBannedTypes: `{}` is what an all-optional object accepts.
-type RequiredKeys<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? never : K }[keyof T];
+export type RequiredKeysOf<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? never : K }[keyof T];
 
 /** The params sections a call gives (`path`, `query`, `header`), the never-typed ones left out. */
 type Sections<O> = O extends { parameters: infer P }
@@ -32,7 +34,7 @@ type Sections<O> = O extends { parameters: infer P }
     }
   : Record<never, never>;
 
-type ParamsInit<O> = [RequiredKeys<Sections<O>>] extends [never]
+type ParamsInit<O> = [RequiredKeysOf<Sections<O>>] extends [never]
   ? { /** Path, query and header params. */ params?: Sections<O> }
   : { /** Path, query and header params. */ params: Sections<O> };
 
@@ -71,38 +73,39 @@ export type PathCallOptions = Omit<
   onDownloadProgress?: DownloadProgressHandler;
 };
 
-type OwnInit<O> = ParamsInit<O> & BodyInitOf<O>;
+/** The part of a call's init the operation decides: params and body. */
+export type PathOwnInit<O> = ParamsInit<O> & BodyInitOf<O>;
 
 /** What a call takes: its params, its body per media type, and ky's options. */
-export type PathInit<O> = OwnInit<O> & PathCallOptions;
+export type PathInit<O> = PathOwnInit<O> & PathCallOptions;
 
-type StatusOf<S> = S extends number ? S : S extends `${infer N extends number}` ? N : number;
+/** A response key as a status: `200` for `200` or `'200'`, any number for `default` and `4XX`. */
+export type PathStatus<S> = S extends number ? S : S extends `${infer N extends number}` ? N : number;
 
-type ResponseBodyOf<R> = R extends { content: infer C }
-  ? C extends { [K in JsonType]: infer J }
-    ? J
-    : C[keyof C]
-  : undefined;
+/** A response's body: its JSON media type's schema when it has one, else its first; undefined without content. */
+export type PathResponseBody<R> =
+  R extends WithContent<infer C> ? (C extends { [K in JsonType]: infer J } ? J : C[keyof C]) : undefined;
 
 /** What a call resolves to: one member per declared status (`default` and `4XX` are any number). */
-export type PathResult<O> = O extends { responses: infer R }
-  ? {
-      [S in keyof R]: {
-        /** The status. */
-        readonly status: StatusOf<S>;
-        /** The body: parsed JSON, text, or undefined without one. */
-        readonly body: ResponseBodyOf<R[S]>;
-        /** The response headers the script can read. */
-        readonly headers: Headers;
-      };
-    }[keyof R]
-  : never;
+export type PathResult<O> =
+  O extends WithResponses<infer R>
+    ? {
+        [S in keyof R]: {
+          /** The status. */
+          readonly status: PathStatus<S>;
+          /** The body: parsed JSON, text, or undefined without one. */
+          readonly body: PathResponseBody<R[S]>;
+          /** The response headers the script can read. */
+          readonly headers: Headers;
+        };
+      }[keyof R]
+    : never;
 
 /** `client.GET(path, init)` and the other methods: typed by the path templates having that method. */
 export type PathCall<Paths, M extends PathMethod> = <P extends PathsWith<Paths, M>>(
   path: P,
   // Whether init is required: only params and body can make it so (ky's options are all optional).
-  ...init: [RequiredKeys<OwnInit<OperationAt<Paths, P, M>>>] extends [never]
+  ...init: [RequiredKeysOf<PathOwnInit<OperationAt<Paths, P, M>>>] extends [never]
     ? [init?: PathInit<OperationAt<Paths, P, M>>]
     : [init: PathInit<OperationAt<Paths, P, M>>]
 ) => Promise<PathResult<OperationAt<Paths, P, M>>>;
