@@ -1,8 +1,10 @@
 import { parseArgs } from 'node:util';
 import { ENGINES, type Engine, isToken } from '@corskit/core';
-import { type CheckOptions, UsageError } from './options.js';
+import type { AuditCommand } from './audit/command.js';
+import { type CheckOptions, parseOrigin, UsageError } from './options.js';
 
 export const USAGE = `Usage: corskit check <url> --origin <origin> [options]
+       corskit audit <openapi.json|yaml> --origin <origin> [--engine ...] [--json|--markdown]
 
 Sends the preflight and the request the way each browser engine would, and says whether a page on
 <origin> may make this call, and if not, which header lines to change on the server.
@@ -20,12 +22,24 @@ Options:
   -v, --version         the version
 
 Exit status: 0 allowed in every engine checked, 1 refused in at least one, 2 usage or network error.
+
+audit predicts, for every operation of an OpenAPI 3.0/3.1 document, the request a generated client
+sends and what each engine does with it, and prints the CORS the server needs to allow all of it.
+  --server <url>        the API's base URL, instead of the document's servers
+  --markdown            the report as Markdown (--json as JSON)
+  --live                also send each operation's preflight (OPTIONS only) to the server and report
+                        which operations its CORS refuses; --send also sends the GET and HEAD calls
+Exit status: 0 audited (1 with --live when the server refuses one), 2 usage error or unreadable document.
 `;
 
 export type Command =
   | { kind: 'help' }
   | { kind: 'version' }
-  | { kind: 'check'; options: CheckOptions; json: boolean };
+  | { kind: 'check'; options: CheckOptions; json: boolean }
+  | AuditCommand;
+
+const AUDIT_ONLY = ['server', 'markdown', 'live', 'send'] as const;
+const CHECK_ONLY = ['method', 'header', 'data', 'credentials'] as const;
 
 /** Reads `corskit ...` arguments (without the node and script paths). */
 export function parseCommand(argv: readonly string[]): Command {
@@ -41,8 +55,13 @@ export function parseCommand(argv: readonly string[]): Command {
 
   const [command, url, ...extra] = positionals;
   if (command === undefined) throw new UsageError('Say what to do: corskit check <url> --origin <origin>.');
-  if (command !== 'check')
-    throw new UsageError(`Unknown command ${JSON.stringify(command)}: the command is check.`);
+  if (command !== 'check' && command !== 'audit')
+    throw new UsageError(`Unknown command ${JSON.stringify(command)}: the commands are check and audit.`);
+  const misplaced = (command === 'check' ? AUDIT_ONLY : CHECK_ONLY).find(
+    (name) => values[name] !== undefined,
+  );
+  if (misplaced !== undefined) throw new UsageError(`--${misplaced} is not an option of ${command}.`);
+  if (command === 'audit') return auditCommand(url, extra, values);
   if (url === undefined)
     throw new UsageError('check needs the URL to probe: corskit check <url> --origin <origin>.');
   if (extra.length > 0)
@@ -81,10 +100,61 @@ function parseWithNode(argv: readonly string[]) {
       engine: { type: 'string' },
       timeout: { type: 'string' },
       json: { type: 'boolean' },
+      server: { type: 'string' },
+      markdown: { type: 'boolean' },
+      live: { type: 'boolean' },
+      send: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },
   });
+}
+
+function auditCommand(
+  file: string | undefined,
+  extra: readonly string[],
+  values: ReturnType<typeof parseWithNode>['values'],
+): AuditCommand {
+  if (file === undefined)
+    throw new UsageError(
+      'audit needs the OpenAPI document: corskit audit <openapi.json|yaml> --origin <origin>.',
+    );
+  if (extra.length > 0)
+    throw new UsageError(`Unexpected argument ${JSON.stringify(extra[0])}: audit reads one document.`);
+  if (values.origin === undefined) {
+    throw new UsageError(
+      '--origin is required: the origin of the page that makes the calls, e.g. https://app.example.com.',
+    );
+  }
+  if (values.json && values.markdown) throw new UsageError('--json and --markdown: choose one.');
+  if (values.send && !values.live)
+    throw new UsageError('--send goes with --live: it sends the GET and HEAD calls.');
+  if (values.server !== undefined) parseServer(values.server);
+  return {
+    kind: 'audit',
+    file,
+    origin: parseOrigin(values.origin),
+    engines: parseEngines(values.engine ?? 'all'),
+    format: values.json ? 'json' : values.markdown ? 'markdown' : 'text',
+    ...(values.server === undefined ? {} : { server: values.server }),
+    live: values.live ?? false,
+    send: values.send ?? false,
+    ...(values.timeout === undefined ? {} : { timeoutMs: parseSeconds(values.timeout) * 1000 }),
+  };
+}
+
+function parseServer(value: string): void {
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  if (url === undefined || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+    throw new UsageError(
+      `--server ${JSON.stringify(value)}: give the API's absolute http:// or https:// base URL.`,
+    );
+  }
 }
 
 function parseHeaderLine(line: string): [string, string] {

@@ -1,4 +1,6 @@
 import { parseCommand, USAGE } from './args.js';
+import { runAudit } from './audit/command.js';
+import { DocumentError } from './audit/load.js';
 import { check } from './check.js';
 import { formatReport } from './format.js';
 import { NetworkFailure } from './network.js';
@@ -39,13 +41,18 @@ export async function main(
       io.stdout.write(`${VERSION}\n`);
       return EXIT.allowed;
     }
+    if (command.kind === 'audit') {
+      const { text, status } = await runAudit(command);
+      io.stdout.write(text);
+      return status;
+    }
     const report = await check(command.options);
     io.stdout.write(command.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
     return report.allowed ? EXIT.allowed : EXIT.refused;
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr.write(`corskit: ${error.message}\nRun corskit --help for the options.\n`);
-    } else if (error instanceof NetworkFailure) {
+    } else if (error instanceof NetworkFailure || error instanceof DocumentError) {
       io.stderr.write(`corskit: ${error.message}\n`);
     } else {
       io.stderr.write(

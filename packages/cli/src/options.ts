@@ -95,7 +95,8 @@ function parseHttpUrl(value: string): URL {
   return url;
 }
 
-function parseOrigin(value: string): string {
+/** `value` if it is an origin (scheme://host[:port]), else a UsageError with what was probably meant. */
+export function parseOrigin(value: string): string {
   let url: URL | undefined;
   try {
     url = new URL(value);

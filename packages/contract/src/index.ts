@@ -49,7 +49,20 @@ export type {
   RouteResponse,
   StatusOf,
 } from './infer.js';
-export { type OpenApiDocument, type OpenApiOptions, toOpenApi } from './openapi.js';
+export type {
+  OpenApiCredential,
+  OpenApiDescription,
+  OpenApiMediaType,
+  OpenApiNote,
+  OpenApiOperation,
+  OpenApiParameter,
+  OpenApiResponse,
+  OpenApiSecurityAlternative,
+} from './openapi/description.js';
+export { OpenApiError } from './openapi/errors.js';
+export { type FromOpenApiOptions, fromOpenApi } from './openapi/from-openapi.js';
+export { readOpenApi } from './openapi/read.js';
+export { type OpenApiDocument, type OpenApiOptions, toOpenApi } from './openapi/to-openapi.js';
 export { buildPath, type Segment } from './path.js';
 export type {
   DroppedRequestHeaderName,

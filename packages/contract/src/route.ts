@@ -14,7 +14,7 @@ const JSON_TYPE = 'application/json';
 const UNREADABLE = new Set(['set-cookie', 'set-cookie2']);
 
 /** Every header any engine drops when a script sets it. */
-function droppedBy(name: string): string | null {
+export function droppedBy(name: string): string | null {
   if (isForbiddenRequestHeader(name, '')) return 'every browser';
   for (const engine of ENGINES) if (engineProfile(engine).extraForbidden.has(name)) return engine;
   return null;

@@ -275,7 +275,8 @@ describe('schemas', () => {
   test('defineApi imports no schema library: a contract of markers needs none', async () => {
     const source = await import('node:fs').then((fs) =>
       fs
-        .readdirSync(new URL('../src', import.meta.url))
+        .readdirSync(new URL('../src', import.meta.url), { recursive: true, encoding: 'utf8' })
+        .filter((file) => file.endsWith('.ts'))
         .map((file) => fs.readFileSync(new URL(`../src/${file}`, import.meta.url), 'utf8')),
     );
     for (const text of source) expect(text).not.toMatch(/from '(zod|valibot|arktype)/);

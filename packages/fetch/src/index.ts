@@ -39,6 +39,20 @@ export type {
 } from './contract/types.js';
 export { detectEngine } from './environment.js';
 export { CorsError, type LikelyCause } from './errors.js';
+export { createPathsClient, type PathsClient, type PathsClientOptions } from './openapi/client.js';
+export type {
+  OperationAt,
+  PathCall,
+  PathCallOptions,
+  PathInit,
+  PathMethod,
+  PathOwnInit,
+  PathResponseBody,
+  PathResult,
+  PathStatus,
+  PathsWith,
+  RequiredKeysOf,
+} from './openapi/types.js';
 export type { ClientPolicy, ClientPolicyConfig, ConfigOf } from './policy.js';
 export type { DownloadProgress, DownloadProgressHandler } from './progress.js';
 export type { PreflightReport, RouteFigures } from './report.js';

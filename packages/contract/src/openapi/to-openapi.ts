@@ -1,9 +1,9 @@
 // toOpenApi: the contract as an OpenAPI 3.1 document. Schemas go through a JSON Schema converter
 // where one exists (Standard JSON Schema, which zod implements; or the `jsonSchema` option, for
 // valibot's @valibot/to-json-schema and the like); the derived CORS goes in `x-cors`.
-import type { Api } from './api.js';
-import type { PathCors, ResponseFacts, RouteFacts } from './facts.js';
-import { isStandardSchema, isTypeMarker, type JsonSchema, type Schema } from './schema.js';
+import type { Api } from '../api.js';
+import type { PathCors, ResponseFacts, RouteFacts } from '../facts.js';
+import { isStandardSchema, isTypeMarker, type JsonSchema, type Schema } from '../schema.js';
 
 /** Options of {@link toOpenApi}. */
 export interface OpenApiOptions {
