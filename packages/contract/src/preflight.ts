@@ -1,19 +1,18 @@
 // A route's preflight at run time, from @corskit/core's classify itself: the contract builds the
 // request its client would send and asks the model, so nothing about the safelist is re-encoded.
-import { classify, type Engine, engineProfile, type PreflightReasonCode } from '@corskit/core';
+import {
+  classify,
+  type Engine,
+  engineProfile,
+  type PreflightReasonCode,
+  SAFELISTED_SAMPLE_VALUES,
+} from '@corskit/core';
 import type { Method, Progress } from './definition.js';
 import type { RoutePreflight } from './facts.js';
 import { buildPath } from './path.js';
 
 const PAGE = 'https://app.invalid';
 const API = 'https://api.invalid';
-
-/** A value each safelisted header name accepts (the value decides; the contract only knows the name). */
-const SAFE_VALUES: Readonly<Record<string, string>> = {
-  range: 'bytes=0-',
-  'save-data': 'on',
-  ect: '4g',
-};
 
 /** Whether a client streams an upload body in `engine` (elsewhere it sends the whole body). */
 export function streamsUploads(engine: Engine): boolean {
@@ -36,7 +35,7 @@ export interface CallShape {
 export function preflightOfCall(call: CallShape, engine: Engine = 'spec'): RoutePreflight {
   const params = Object.fromEntries(call.paramNames.map((name) => [name, 'x']));
   const headers = new Headers();
-  for (const name of call.headers) headers.set(name, SAFE_VALUES[name] ?? '1');
+  for (const name of call.headers) headers.set(name, SAFELISTED_SAMPLE_VALUES[name] ?? '1');
   const init: RequestInit & { duplex?: 'half' } = { method: call.method, headers };
   if (call.contentType !== null) {
     headers.set('content-type', call.contentType);

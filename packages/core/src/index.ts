@@ -37,6 +37,7 @@ export {
   type ForbiddenResponseHeaderName,
   isForbiddenRequestHeader,
   isForbiddenResponseHeaderName,
+  SAFELISTED_SAMPLE_VALUES,
   type SafelistRules,
   safelistViolation,
 } from './request-headers.js';

@@ -83,6 +83,17 @@ export type CorsSafelistedContentType = (typeof SAFELISTED_CONTENT_TYPE_LIST)[nu
 /** {@link CorsSafelistedContentType} as a list. */
 export const CORS_SAFELISTED_CONTENT_TYPES: readonly string[] = SAFELISTED_CONTENT_TYPE_LIST;
 
+/**
+ * A value that passes the safelist's value rules for the headers whose rules are strict (a Range
+ * of one byte range, the client hints Chromium safelists), for tools that build a typical call
+ * from a header's name alone (the contract's compile-time agreement, `corskit audit`).
+ */
+export const SAFELISTED_SAMPLE_VALUES: Readonly<Record<string, string>> = Object.freeze({
+  range: 'bytes=0-',
+  'save-data': 'on',
+  ect: '4g',
+});
+
 const SAFELISTED_CONTENT_TYPES = CORS_SAFELISTED_CONTENT_TYPES;
 
 /** CORS-unsafe request-header byte: controls other than tab, DEL, and `"():<>?@[\]{}`. */

@@ -3,7 +3,7 @@
 // alternative, the body with its media type as Content-Type), for @corskit/core's classify.
 
 import type { JsonSchema, OpenApiOperation, OpenApiParameter } from '@corskit/contract';
-import { mimeEssence } from '@corskit/core';
+import { mimeEssence, SAFELISTED_SAMPLE_VALUES } from '@corskit/core';
 
 /** A placeholder API origin for documents whose servers are relative or absent. */
 export const UNKNOWN_SERVER = 'https://api.invalid';
@@ -25,8 +25,6 @@ export interface Call {
 }
 
 // Values a safelisted header name accepts: the value decides, and the document rarely gives one.
-const SAFE_VALUES: Readonly<Record<string, string>> = { range: 'bytes=0-', 'save-data': 'on', ect: '4g' };
-
 /** A value for a parameter: the document's example, default or first enum value, else a plain one. */
 function sampleValue(parameter: OpenApiParameter): string {
   const schema: JsonSchema = parameter.schema;
@@ -39,7 +37,7 @@ function sampleValue(parameter: OpenApiParameter): string {
       return String(candidate);
     }
   }
-  return SAFE_VALUES[parameter.name] ?? 'x';
+  return SAFELISTED_SAMPLE_VALUES[parameter.name] ?? 'x';
 }
 
 /** The media type a generated client sends by default: JSON when offered, else the first. */
