@@ -4,6 +4,7 @@
 // CORSKIT_SKIP_ENGINES=webkit,firefox skips engines visibly; an engine that cannot start fails.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type EngineRun, runEngine } from './browsers.ts';
+import { pickCases, readRecordings, recordedFor } from './engine-table/recordings.ts';
 import { runModelCase } from './model.ts';
 import { comparable } from './observation.ts';
 import { saveEngineRun } from './store.ts';
@@ -78,6 +79,19 @@ export function browserSuite({ name, cases, excluded, opaqueOrigin, onDisagreeme
       it(`${engine} runs every case`, () => {
         if (!run.ok) throw new Error(`${engine} could not run: ${run.reason}`);
         expect(new Set(run.observations.map((o) => o.caseId)).size).toBe(cases.length);
+      });
+
+      // The engine table in packages/core/README.md is built from recordings committed beside it
+      // (engine-table/recorded.json); they must be what this engine did in this run.
+      it(`${engine}: the engine table's recordings are this run's`, async (context) => {
+        const recordings = await readRecordings();
+        const recorded = recordedFor(recordings, name, engine);
+        if (!Object.keys(recorded).length) return context.skip(`the engine table cites no ${name} case`);
+        if (!run.ok) throw new Error(`${engine} could not run: ${run.reason}`);
+        expect(
+          pickCases(run.observations, Object.keys(recorded)),
+          'engine-table/recorded.json is stale: run `pnpm run docs:engines` after this run and review the diff',
+        ).toEqual(recorded);
       });
 
       for (const testCase of cases) {
