@@ -7,14 +7,11 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { scenarios } from './fetch-browser.page.js';
 import { CHROMIUM, chromiumArgs } from './support/browsers.ts';
-
-const root = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.url));
+import { bundleForBrowser } from './support/bundle.ts';
 
 // ---------------------------------------------------------------------------------------------
 // The API: a CORS policy per first path segment, a log of every request, progress bodies.
@@ -258,21 +255,7 @@ describe('@corskit/fetch in Chromium', () => {
   beforeAll(async () => {
     if (!existsSync(CHROMIUM))
       throw new Error(`${CHROMIUM} is missing: install Debian's chromium (scripts/ensure-browsers.sh).`);
-    const bundled = await build({
-      entryPoints: [root('test/fetch-browser.page.ts')],
-      bundle: true,
-      format: 'esm',
-      platform: 'browser',
-      write: false,
-      nodePaths: [root('packages/fetch/node_modules')],
-      alias: {
-        '@corskit/fetch': root('packages/fetch/src/index.ts'),
-        '@corskit/core': root('packages/core/src/index.ts'),
-        '@corskit/contract': root('packages/contract/src/index.ts'),
-      },
-      define: { 'process.env.NODE_ENV': '"development"' },
-    });
-    const pageServer = startPage(bundled.outputFiles[0]?.text ?? '');
+    const pageServer = startPage(await bundleForBrowser('test/fetch-browser.page.ts'));
     servers.push(pageServer);
     page = await listen(pageServer);
     const apiServer = startApi(log, () => apiPolicies(page));

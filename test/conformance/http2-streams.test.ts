@@ -3,24 +3,21 @@
 // its key's hash), with a ReadableStream upload (`duplex: 'half'`) and with ky's onUploadProgress
 // through @corskit/fetch's createClient. createCorsFetch for chromium must predict the preflight and
 // the outcome over HTTP/2. CORSKIT_SKIP_ENGINES=chromium skips it visibly.
-import { execFileSync } from 'node:child_process';
-import { createHash, X509Certificate } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createSecureServer, type Http2ServerRequest, type Http2ServerResponse } from 'node:http2';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createCorsFetch } from '@corskit/core';
 import { createClient } from '@corskit/fetch';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { visit } from '../support/browsers.ts';
+import { bundleForBrowser } from '../support/bundle.ts';
+import { selfSignedCertificate } from '../support/certificates.ts';
 import type { ScenarioResult } from './http2/page.ts';
 
-const root = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 const UPLOAD_BYTES = 100_000;
 
 interface Arrival {
@@ -49,42 +46,6 @@ function answer(page: string, method: string, preflight: boolean, bodyBytes: num
   };
 }
 
-/** A certificate for localhost, made for this run, and the hash Chromium's switch wants. */
-function makeCertificate() {
-  const dir = mkdtempSync(join(tmpdir(), 'corskit-h2-'));
-  try {
-    execFileSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'ec',
-        '-pkeyopt',
-        'ec_paramgen_curve:prime256v1',
-        '-nodes',
-        '-subj',
-        '/CN=localhost',
-        '-addext',
-        'subjectAltName=DNS:localhost',
-        '-days',
-        '1',
-        '-keyout',
-        join(dir, 'key.pem'),
-        '-out',
-        join(dir, 'cert.pem'),
-      ],
-      { stdio: 'ignore' },
-    );
-    const key = readFileSync(join(dir, 'key.pem'));
-    const cert = readFileSync(join(dir, 'cert.pem'));
-    const spki = new X509Certificate(cert).publicKey.export({ type: 'spki', format: 'der' });
-    return { key, cert, spkiHash: createHash('sha256').update(spki).digest('base64') };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
 const listen = (server: Server) =>
   new Promise<string>((resolve) =>
     server.listen(0, '127.0.0.1', () =>
@@ -111,21 +72,10 @@ describe.skipIf(skipped)('Chromium over HTTPS: stream uploads on HTTP/2 and HTTP
   const servers: Server[] = [];
 
   beforeAll(async () => {
-    const { key, cert, spkiHash } = makeCertificate();
-    const bundled = await build({
-      entryPoints: [root('test/conformance/http2/page.ts')],
-      bundle: true,
-      format: 'esm',
-      platform: 'browser',
-      write: false,
-      nodePaths: [root('packages/fetch/node_modules')],
-      alias: {
-        '@corskit/fetch': root('packages/fetch/src/index.ts'),
-        '@corskit/core': root('packages/core/src/index.ts'),
-      },
-      define: { 'process.env.NODE_ENV': '"development"' },
-    });
-    const script = bundled.outputFiles[0]!.text;
+    const certDir = mkdtempSync(join(tmpdir(), 'corskit-h2-'));
+    const { key, cert, spkiHash } = selfSignedCertificate(certDir, 'DNS:localhost');
+    rmSync(certDir, { recursive: true, force: true });
+    const script = await bundleForBrowser('test/conformance/http2/page.ts');
     let report: (value: ScenarioResult[]) => void = () => {};
     const reported = new Promise<ScenarioResult[]>((resolve) => {
       report = resolve;

@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { definePolicy } from '@corskit/server';
 import { withCorsListener } from '@corskit/server/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { selfSignedCertificate } from '../../../test/support/certificates.ts';
 
 const BIN = fileURLToPath(new URL('../bin/corskit.js', import.meta.url));
 const APP = 'http://localhost:5173';
@@ -122,34 +123,9 @@ function listen(server: Server): Promise<string> {
 beforeAll(async () => {
   certDir = mkdtempSync(join(tmpdir(), 'corskit-cli-'));
   // A self-signed certificate for 127.0.0.1: trusted only when NODE_EXTRA_CA_CERTS names it.
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'ec',
-      '-pkeyopt',
-      'ec_paramgen_curve:prime256v1',
-      '-nodes',
-      '-days',
-      '2',
-      '-subj',
-      '/CN=127.0.0.1',
-      '-addext',
-      'subjectAltName=IP:127.0.0.1',
-      '-keyout',
-      join(certDir, 'key.pem'),
-      '-out',
-      join(certDir, 'cert.pem'),
-    ],
-    { stdio: 'ignore' },
-  );
+  const { key, cert } = selfSignedCertificate(certDir, 'IP:127.0.0.1');
   http = createHttpServer(counting);
-  https = createHttpsServer(
-    { key: readFileSync(join(certDir, 'key.pem')), cert: readFileSync(join(certDir, 'cert.pem')) },
-    counting,
-  );
+  https = createHttpsServer({ key, cert }, counting);
   for (const [name, behave] of Object.entries(HOSTILE)) {
     const server = createNetServer((socket) => {
       socket.on('error', () => {});
