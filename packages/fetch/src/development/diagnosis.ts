@@ -1,4 +1,4 @@
-import type { Classification, CorsErrorCode, Engine } from '@corskit/core';
+import { type Classification, type CorsErrorCode, ENGINE_PROFILES, type Engine } from '@corskit/core';
 import type { LikelyCause } from '../errors.js';
 import type { ClientPolicy } from '../policy.js';
 import { policyProblems } from './policy-check.js';
@@ -13,8 +13,15 @@ export interface FailureFacts {
 }
 
 /** What the server's answers must hold for this call, from the prediction alone. */
-function predictedCauses({ classification, origin }: FailureFacts): LikelyCause[] {
+function predictedCauses({ classification, origin, engine }: FailureFacts): LikelyCause[] {
   const causes: LikelyCause[] = [];
+  if (classification.body === 'stream' && ENGINE_PROFILES[engine].streamBodies === 'http2-only') {
+    // Measured (test/conformance/http2-streams.test.ts): the preflight passes, then the upload fails.
+    causes.push({
+      code: 'stream-needs-http2',
+      message: `The body is streamed (a ReadableStream, or ky's onUploadProgress), and ${engine} streams uploads only over HTTP/2 or HTTP/3: to a server or proxy that speaks HTTP/1.1 the upload fails after its preflight, even where CORS allows it. Serve the API over HTTP/2, or send the body whole (drop onUploadProgress).`,
+    });
+  }
   if (classification.preflight) {
     const why = classification.reasons.map((reason) => reason.header ?? reason.code).join(', ');
     const lines = [`Access-Control-Allow-Origin: ${origin}`];
