@@ -34,3 +34,17 @@ export function sendsStreamBody(request: Request, plan: RequestPlan | undefined)
   if (typeof ReadableStream !== 'undefined' && body instanceof ReadableStream) return true;
   return onUploadProgress !== undefined && supportsRequestStreams();
 }
+
+/**
+ * A Request hides that its body is a stream; saying so in the init lets a model fetch
+ * (createCorsFetch) preflight it as the browser does. The browser sends the same stream.
+ */
+export function withStreamHint(
+  request: Request,
+  plan: RequestPlan | undefined,
+  init: RequestInit,
+): RequestInit {
+  return sendsStreamBody(request, plan)
+    ? ({ ...init, body: request.body, duplex: 'half' } as RequestInit)
+    : init;
+}

@@ -3,7 +3,6 @@ import type { Input } from 'ky';
 import type { ClientContext } from './context.js';
 import { explainFailure } from './failure.js';
 import { PLAN_KEY, type RequestPlan } from './plan.js';
-import { sendsStreamBody } from './stream-body.js';
 
 /** The model is loaded only when asked for, so production bundles that never predict leave it out. */
 async function predictionFor(request: Request, plan: RequestPlan, context: ClientContext) {
@@ -31,12 +30,9 @@ export function createTransport(context: ClientContext) {
     const classification: Classification | undefined = context.dev?.beforeSend(request, plan);
     let response: Response;
     try {
-      // A Request hides that its body is a stream; saying so in the init lets a model fetch
-      // (createCorsFetch) preflight it as the browser does. The browser sends the same stream.
-      const streamed = sendsStreamBody(request, plan)
-        ? ({ ...fetchOptions, body: request.body, duplex: 'half' } as RequestInit)
-        : fetchOptions;
-      response = await context.fetch(request, streamed);
+      // Development builds tell a model fetch (createCorsFetch) that the body streams.
+      const sent = context.dev?.sendInit(request, plan, fetchOptions) ?? fetchOptions;
+      response = await context.fetch(request, sent);
     } catch (error) {
       throw await explainFailure(error, request, plan, context);
     }

@@ -1,7 +1,7 @@
 // ky streams the body of a call with onUploadProgress (where the engine can), and a stream body is
-// always preflighted. The Request ky hands over hides that, so the client says it in the init: a
-// model fetch (createCorsFetch) must then preflight the call as Chromium does (measured in
-// test/conformance/http2-streams.test.ts).
+// always preflighted. The Request ky hands over hides that, so a development build of the client
+// says it in the init: a model fetch (createCorsFetch) must then preflight the call as Chromium does
+// (measured in test/conformance/http2-streams.test.ts).
 import { createCorsFetch } from '@corskit/core';
 import { createClient } from '@corskit/fetch';
 import { expect, it } from 'vitest';

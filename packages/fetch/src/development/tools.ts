@@ -5,6 +5,7 @@ import type { ClientPolicy } from '../policy.js';
 import type { DownloadSummary } from '../progress.js';
 import type { PreflightReport } from '../report.js';
 import { classifyRequest, uploadProgressStreams } from '../request-classification.js';
+import { withStreamHint } from '../stream-body.js';
 import type { CorsWarning, WarningHandler } from '../warnings.js';
 import { diagnosisMessage, likelyCauses } from './diagnosis.js';
 import { createLedger } from './ledger.js';
@@ -37,6 +38,8 @@ export interface DevelopmentTools {
     known: CorsErrorCode | undefined,
   ): Diagnosis | undefined;
   downloadEnded(request: Request, classification: Classification | undefined, summary: DownloadSummary): void;
+  /** The init the base fetch gets: says when the body streams, for a model fetch (createCorsFetch). */
+  sendInit(request: Request, plan: RequestPlan | undefined, init: RequestInit): RequestInit;
   report(): PreflightReport;
 }
 
@@ -113,6 +116,8 @@ export function createDevelopmentTools(settings: DevelopmentSettings): Developme
         warnOnce({ kind: 'download-progress', route, codes: [summary.total.source], message });
       }
     },
+
+    sendInit: withStreamHint,
 
     report: () => ledger.snapshot(),
   };
