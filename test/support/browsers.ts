@@ -73,11 +73,22 @@ const FIREFOX_PREFS: Record<string, string | number | boolean> = {
   'toolkit.telemetry.unified': false,
 };
 
-/** A clean environment for the browser: its own home, and no display unless we bring one. */
+/**
+ * A clean environment for the browser: its own home, no display unless we bring one, and one
+ * locale on every machine. The locale decides a browser's default Accept-Language: without LANG,
+ * WebKit sends `en-US`, the very value a case sets, and the recording then reads as the default.
+ */
 function browserEnv(dir: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  const { DISPLAY: _display, WAYLAND_DISPLAY: _wayland, ...rest } = process.env;
+  const {
+    DISPLAY: _display,
+    WAYLAND_DISPLAY: _wayland,
+    LANGUAGE: _language,
+    LC_ALL: _all,
+    ...rest
+  } = process.env;
   return {
     ...rest,
+    LANG: 'C.UTF-8',
     HOME: dir,
     XDG_CONFIG_HOME: join(dir, 'config'),
     XDG_CACHE_HOME: join(dir, 'cache'),
