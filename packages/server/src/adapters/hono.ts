@@ -28,10 +28,11 @@ export function corsMiddleware(source: PolicySource): MiddlewareHandler {
     if (policy === null) return next();
     const early = answerBeforeHandler(policy, request, fetchRequestReader);
     if (early !== null) {
-      // Hono copies headers an earlier middleware put on c.res over the answer: undo that for ours.
+      // When an earlier middleware already made c.res, Hono's setter copies its headers onto a new
+      // Response: undo that for ours. Otherwise c.res is our answer as built, with nothing to undo.
       const answer = responseOf(early);
       c.res = answer;
-      restoreEarlyAnswer(c.res.headers, answer.headers);
+      if (c.res !== answer) restoreEarlyAnswer(c.res.headers, answer.headers);
       return c.res;
     }
     await next();
