@@ -10,6 +10,7 @@ import { cors } from 'hono/cors';
 import { z } from 'zod';
 import { defineApi } from '../../packages/contract/dist/index.js';
 import { serveApi } from '../../packages/server/dist/index.js';
+import { compareInterleaved, ROUNDS, STATISTIC_NAME } from './interleave.mjs';
 
 const APP = 'https://app.example.com';
 const BASE = 'https://api.example.com';
@@ -164,9 +165,6 @@ for (const [name, { make, status }] of Object.entries(SCENARIOS)) {
   }
 }
 
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
-const TARGET_ROUND_MS = Number(process.env.BENCH_ROUND_MS ?? 120);
-
 async function timeBatch(run, make, iterations) {
   const requests = Array.from({ length: iterations }, make);
   const start = process.hrtime.bigint();
@@ -174,36 +172,15 @@ async function timeBatch(run, make, iterations) {
   return Number(process.hrtime.bigint() - start) / iterations;
 }
 
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
-
-async function compare(make) {
-  const contenders = Object.entries(STACKS);
-  const batches = new Map();
-  for (const [name, run] of contenders) {
-    await timeBatch(run, make, 2000);
-    const probe = await timeBatch(run, make, 2000);
-    batches.set(name, Math.max(200, Math.round((TARGET_ROUND_MS * 1e6) / probe)));
-  }
-  const samples = new Map(contenders.map(([name]) => [name, []]));
-  for (let round = 0; round < ROUNDS; round++) {
-    const order = contenders.map((_, i) => contenders[(i + round) % contenders.length]);
-    for (const [name, run] of order) {
-      globalThis.gc?.();
-      samples.get(name).push(await timeBatch(run, make, batches.get(name)));
-    }
-  }
-  return new Map([...samples].map(([name, values]) => [name, median(values)]));
-}
+const compare = (make) =>
+  compareInterleaved(Object.entries(STACKS), (run, iterations) => timeBatch(run, make, iterations));
 
 const cpu = os.cpus()[0]?.model?.trim() ?? 'unknown CPU';
 console.log(
   `## serveApi vs Hono + @hono/zod-validator — ${cpu}, nproc ${os.availableParallelism()}, Node ${process.version}\n`,
 );
 console.log(
-  `Median ns per request (Request built beforehand, response body read) over ${ROUNDS} interleaved rounds.\n`,
+  `${STATISTIC_NAME} ns per request (Request built beforehand, response body read) over ${ROUNDS} interleaved rounds.\n`,
 );
 console.log('| request | serveApi ns | Hono + zod-validator ns | serveApi / Hono |');
 console.log('| --- | ---: | ---: | ---: |');

@@ -28,6 +28,7 @@ import { corsMiddleware as ourHonoCors } from '../../packages/server/dist/hono.j
 import { definePolicy, withCors } from '../../packages/server/dist/index.js';
 import { corsMiddleware as ourKoaCors } from '../../packages/server/dist/koa.js';
 import { corsMiddleware as ourNodeCors } from '../../packages/server/dist/node.js';
+import { compareInterleaved, ROUNDS, STATISTIC_NAME } from './interleave.mjs';
 
 const CALLER = 'https://app.example.com';
 const METHODS = ['PUT', 'DELETE'];
@@ -174,11 +175,7 @@ function koaStack(middleware) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Measurement: interleaved rounds (each contender measured once per round, in rotating order, so
-// drift and GC hit all alike), the median ns/request over the rounds.
-
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
-const TARGET_ROUND_MS = Number(process.env.BENCH_ROUND_MS ?? 120);
+// Measurement: interleaved rounds (interleave.mjs), timed by the clock below.
 
 // BENCH_CLOCK=cpu times this process's CPU time (user + system) instead of wall time: on a machine
 // shared with other busy processes, wall time mostly measures how often we were scheduled out.
@@ -199,39 +196,15 @@ async function timeBatch(run, scenario, iterations) {
   return (nowNs() - start) / iterations;
 }
 
-async function compare(contenders, scenario) {
-  const batches = new Map();
-  for (const [name, run] of contenders) {
-    await timeBatch(run, scenario, 2000); // Warm up the JIT.
-    const probe = await timeBatch(run, scenario, 2000);
-    batches.set(name, Math.max(200, Math.round((TARGET_ROUND_MS * 1e6) / probe)));
-  }
-  const samples = new Map(contenders.map(([name]) => [name, []]));
-  for (let round = 0; round < ROUNDS; round++) {
-    const order = contenders.map((_, i) => contenders[(i + round) % contenders.length]);
-    for (const [name, run] of order) {
-      globalThis.gc?.();
-      samples.get(name).push(await timeBatch(run, scenario, batches.get(name)));
-    }
-  }
-  return new Map([...samples].map(([name, values]) => [name, STATISTIC(values)]));
-}
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
-
-// BENCH_STAT=min reports each contender's fastest round: other processes only ever add time, so on
-// a busy machine the minimum is the least disturbed measurement.
-const STATISTIC = process.env.BENCH_STAT === 'min' ? (values) => Math.min(...values) : median;
+const compare = (contenders, scenario) =>
+  compareInterleaved(contenders, (run, iterations) => timeBatch(run, scenario, iterations));
 
 // ---------------------------------------------------------------------------------------------
 
 const cpu = os.cpus()[0]?.model?.trim() ?? 'unknown CPU';
 console.log(`## @corskit/server — ${cpu}, nproc ${os.availableParallelism()}, Node ${process.version}\n`);
 console.log(
-  `${process.env.BENCH_STAT === 'min' ? 'Fastest' : 'Median'} ${CPU_CLOCK ? 'CPU' : 'wall-clock'} ns per request over ${ROUNDS} interleaved rounds; ratio = ours / theirs (< 1: ours is faster). Load average at start: ${os
+  `${STATISTIC_NAME} ${CPU_CLOCK ? 'CPU' : 'wall-clock'} ns per request over ${ROUNDS} interleaved rounds; ratio = ours / theirs (< 1: ours is faster). Load average at start: ${os
     .loadavg()
     .map((load) => load.toFixed(1))
     .join(' ')}.\n`,
