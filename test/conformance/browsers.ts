@@ -1,4 +1,5 @@
 import { type BrowserEngine, visit } from '../support/browsers.ts';
+import { createBrowserClock } from '../support/clock.ts';
 import { combine } from './observation.ts';
 import { startServers } from './servers.ts';
 import type { Observation, TestCase } from './types.ts';
@@ -6,6 +7,19 @@ import type { Observation, TestCase } from './types.ts';
 export type EngineRun =
   | { ok: true; version: string; durationMs: number; observations: Observation[] }
   | { ok: false; reason: string };
+
+export interface EngineRunOptions {
+  /** Run from a sandboxed iframe (`Origin: null`); see RunSettings.opaqueOrigin. */
+  opaqueOrigin?: boolean;
+  /**
+   * Run the browser on a clock the test moves (test/support/clock.ts): each step's delay is one jump, so
+   * cache lifetimes of hours take seconds. Fails the run when the clock cannot be built (no C compiler).
+   */
+  virtualClock?: boolean;
+}
+
+/** Real time allowed per clock jump (a jump itself is instant; this is room for a loaded machine). */
+const CLOCK_JUMP_MS = 2000;
 
 /** Page settings: quick cases in flight at once, and the per-fetch timeout. */
 const PAGE_SETTINGS = { concurrency: 6, timeoutMs: 8000 };
@@ -21,13 +35,23 @@ const PER_CASE_MS = 150;
 export async function runEngine(
   engine: BrowserEngine,
   cases: TestCase[],
-  options: { opaqueOrigin?: boolean } = {},
+  options: EngineRunOptions = {},
 ): Promise<EngineRun> {
   const started = Date.now();
-  const servers = await startServers(cases, { ...PAGE_SETTINGS, ...options });
+  const clock = options.virtualClock ? await createBrowserClock() : undefined;
+  if (clock && 'error' in clock) return { ok: false, reason: `${engine}: no virtual clock: ${clock.error}` };
+  const servers = await startServers(
+    cases,
+    { ...PAGE_SETTINGS, opaqueOrigin: options.opaqueOrigin },
+    { advanceClock: clock?.advance },
+  );
   try {
-    const budgetMs = RUN_BUDGET_MS + PER_CASE_MS * cases.length + Math.max(0, ...cases.map(totalDelayMs));
-    const visited = await visit(engine, servers.pageUrl, servers.report, budgetMs);
+    // On a virtual clock every delay costs one clock jump, not its length.
+    const waits = clock
+      ? CLOCK_JUMP_MS * cases.flatMap((c) => c.steps).filter((step) => step.delayMs > 0).length
+      : Math.max(0, ...cases.map(totalDelayMs));
+    const budgetMs = RUN_BUDGET_MS + PER_CASE_MS * cases.length + waits;
+    const visited = await visit(engine, servers.pageUrl, servers.report, budgetMs, { env: clock?.env });
     if (!visited.ok) return visited;
     const report = visited.value;
     if ('error' in report) return { ok: false, reason: `${engine}: the page failed: ${report.error}` };
@@ -42,6 +66,7 @@ export async function runEngine(
     return { ok: true, version: visited.version, durationMs: Date.now() - started, observations };
   } finally {
     await servers.close();
+    await clock?.close();
   }
 }
 

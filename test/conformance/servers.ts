@@ -37,6 +37,15 @@ export interface RunSettings {
   opaqueOrigin?: boolean;
 }
 
+/** What a run may do besides serving: move the browser's clock (see test/support/faketime.ts). */
+export interface RunControls {
+  /**
+   * Set when the browser runs on a clock the test moves: the page then asks for each step's delay
+   * with `POST /clock` instead of waiting it out, and runs the multi-step cases one at a time.
+   */
+  advanceClock?: (ms: number) => Promise<void>;
+}
+
 const PAGE_FILES: Record<string, string> = {
   '/runner.js': fileURLToPath(new URL('./page/runner.js', import.meta.url)),
   '/client.js': fileURLToPath(new URL('./page/client.js', import.meta.url)),
@@ -55,7 +64,11 @@ const OPAQUE_PAGE_HTML = `<!doctype html><meta charset="utf-8"><title>corskit co
 `;
 
 /** Starts the page, API and third-origin servers on loopback for one run with a fresh run id. */
-export async function startServers(cases: TestCase[], settings: RunSettings): Promise<RunServers> {
+export async function startServers(
+  cases: TestCase[],
+  settings: RunSettings,
+  controls: RunControls = {},
+): Promise<RunServers> {
   const run = `r${randomBytes(6).toString('hex')}`;
   const journal = createJournal();
   const browserDefaults: Record<string, string> = {};
@@ -91,11 +104,17 @@ export async function startServers(cases: TestCase[], settings: RunSettings): Pr
         const value = request.headers.get(name);
         if (value !== null) browserDefaults[name] = value;
       }
-      return Response.json({ run, origins: apiOrigins, cases, ...settings });
+      const virtualClock = controls.advanceClock !== undefined;
+      return Response.json({ run, origins: apiOrigins, cases, virtualClock, ...settings });
     }
     if (request.method === 'POST' && pathname === '/mark') {
       const { caseId, step } = (await request.json()) as { caseId: string; step: number };
       journal.mark(caseId, step);
+      return new Response(null, { status: 204 });
+    }
+    if (request.method === 'POST' && pathname === '/clock' && controls.advanceClock) {
+      const { ms } = (await request.json()) as { ms: number };
+      await controls.advanceClock(ms);
       return new Response(null, { status: 204 });
     }
     if (request.method === 'POST' && pathname === '/results') {

@@ -20,6 +20,8 @@ export interface SuiteOptions {
   excluded?: (testCase: TestCase, engine: EngineName) => string | null;
   /** Run from an opaque origin (a sandboxed iframe, `Origin: null`); see RunSettings.opaqueOrigin. */
   opaqueOrigin?: boolean;
+  /** Run the browsers on a clock the test moves, so delays of hours cost seconds; see runEngine. */
+  virtualClock?: boolean;
   /** Called once per engine with every case where the model and the browser disagree. */
   onDisagreements?: (engine: EngineName, disagreements: Disagreement[]) => Promise<void> | void;
 }
@@ -42,7 +44,14 @@ const skippedEngines = new Set(
 const shortVersion = (version: string) => version.split('.').slice(0, 2).join('.');
 
 /** Declares the tests: one per engine that it ran, and one per case and engine. */
-export function browserSuite({ name, cases, excluded, opaqueOrigin, onDisagreements }: SuiteOptions): void {
+export function browserSuite({
+  name,
+  cases,
+  excluded,
+  opaqueOrigin,
+  virtualClock,
+  onDisagreements,
+}: SuiteOptions): void {
   const summary = new Map<EngineName, string>();
 
   for (const engine of ENGINE_NAMES) {
@@ -61,7 +70,7 @@ export function browserSuite({ name, cases, excluded, opaqueOrigin, onDisagreeme
       const disagreements: Disagreement[] = [];
 
       beforeAll(async () => {
-        run = await runEngine(engine, cases, { opaqueOrigin });
+        run = await runEngine(engine, cases, { opaqueOrigin, virtualClock });
         await saveEngineRun(engine, run, name);
       }, ENGINE_RUN_TIMEOUT_MS);
 

@@ -151,6 +151,8 @@ const versionIn = (text: string | null) => text?.match(/\d+(?:\.\d+)+\w*/)?.[0] 
 export interface VisitOptions {
   /** More command-line switches (Chromium only), e.g. `--ip-address-space-overrides=...`. */
   chromiumArgs?: string[];
+  /** More environment for every process of the browser, e.g. a libfaketime clock's. */
+  env?: Record<string, string>;
 }
 
 export type Visit<T> = { ok: true; version: string; value: T } | { ok: false; reason: string };
@@ -173,7 +175,7 @@ export async function visit<T>(
   const dir = await mkdtemp(join(tmpdir(), `corskit-${engine}-`));
   try {
     const plan = await launcher.command(url, dir, options.chromiumArgs ?? []);
-    const browser = launch(plan.command, plan.args, plan.env);
+    const browser = launch(plan.command, plan.args, { ...plan.env, ...options.env });
     try {
       const outcome = await Promise.race([
         until.then((value) => ({ value })),

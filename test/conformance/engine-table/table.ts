@@ -9,7 +9,10 @@ export interface EngineTableRow {
   chromium: string;
   firefox: string;
   webkit: string;
-  /** The cases that show the row: ids from cases.ts; `opaque-origin:<id>` for the run from `null`. */
+  /**
+   * The cases that show the row: ids from cases.ts; `<corpus>:<id>` for another run of corpora.ts
+   * (`opaque-origin:<id>` for the run from `null`, `max-age-caps:<id>` for the clock run).
+   */
   cases: string[];
   /**
    * How the three engines split on those cases: groups separated by `|`, e.g. `chromium | firefox
@@ -21,7 +24,7 @@ export interface EngineTableRow {
   messagesOnly?: boolean;
 }
 
-/** Recorded observations per corpus (`conformance`, `opaque-origin`), case id and engine. */
+/** Recorded observations per corpus (see corpora.ts), case id and engine. */
 export type Recordings = Record<string, Record<string, Record<EngineName, Observation[]>>>;
 
 export const TABLE_START =
@@ -74,8 +77,6 @@ export function citedCases(rows: EngineTableRow[]): Map<string, Set<string>> {
   return cited;
 }
 
-const CORPORA = new Set(['conformance', 'opaque-origin']);
-
 /** How the engines split on the recordings of the row's cases, written like `EngineTableRow.split`. */
 export function recordedSplit(row: EngineTableRow, recordings: Recordings): string {
   const key = (engine: EngineName) =>
@@ -110,8 +111,12 @@ export function normalizeSplit(split: string): string {
     .join(' | ');
 }
 
-/** Every problem with the rows against the corpus and the recordings, as readable lines. */
-export function checkRows(rows: EngineTableRow[], caseIds: Set<string>, recordings: Recordings): string[] {
+/** Every problem with the rows against the corpora (case ids by corpus) and the recordings, as readable lines. */
+export function checkRows(
+  rows: EngineTableRow[],
+  corpora: Map<string, Set<string>>,
+  recordings: Recordings,
+): string[] {
   const problems: string[] = [];
   for (const row of rows) {
     const where = `row "${row.behaviour}"`;
@@ -121,8 +126,9 @@ export function checkRows(rows: EngineTableRow[], caseIds: Set<string>, recordin
       problems.push(`${where}: split "${row.split}" must name each of ${ENGINE_NAMES.join(', ')} once`);
     for (const ref of row.cases) {
       const [corpus, id] = parseCaseRef(ref);
-      if (!CORPORA.has(corpus)) problems.push(`${where} cites ${ref}: no corpus "${corpus}"`);
-      else if (!caseIds.has(id)) problems.push(`${where} cites ${ref}: no such case in cases.ts`);
+      const caseIds = corpora.get(corpus);
+      if (!caseIds) problems.push(`${where} cites ${ref}: no corpus "${corpus}"`);
+      else if (!caseIds.has(id)) problems.push(`${where} cites ${ref}: no such case in corpus "${corpus}"`);
       else if (ENGINE_NAMES.some((engine) => !recordings[corpus]?.[id]?.[engine]?.length))
         problems.push(`${where} cites ${ref}: not recorded in every engine (run pnpm run docs:engines)`);
     }

@@ -1,12 +1,12 @@
 // pnpm run docs:engines: refreshes recorded.json from the last conformance run's .conformance/ files
-// (the chosen corpus and the opaque-origin run, every engine) and writes the engine table into
+// (every corpus a row cites, see corpora.ts, every engine) and writes the engine table into
 // packages/core/README.md between its markers. Fails, writing nothing, when a row does not hold.
 import { execFileSync } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { CASES } from '../cases.ts';
 import { OBSERVATIONS_DIR } from '../store.ts';
 import { ENGINE_NAMES, type EngineName, type Observation } from '../types.ts';
+import { corpusCaseIds } from './corpora.ts';
 import { pickCases, RECORDINGS_FILE, writeRecordings } from './recordings.ts';
 import { ROWS } from './rows.ts';
 import { checkRows, citedCases, type Recordings, renderTable, withTable } from './table.ts';
@@ -28,7 +28,7 @@ for (const [corpus, ids] of citedCases(ROWS)) {
   recordings[corpus] = Object.fromEntries(Object.entries(byCase).sort(([a], [b]) => a.localeCompare(b)));
 }
 
-const problems = checkRows(ROWS, new Set(CASES.map((testCase) => testCase.id)), recordings);
+const problems = checkRows(ROWS, corpusCaseIds(), recordings);
 if (problems.length) {
   console.error(problems.join('\n'));
   process.exit(1);

@@ -3,6 +3,8 @@
 // Single-request cases run first, a few at a time. The multi-step (preflight-cache) cases run after
 // them, all at once, so their deliberate waits overlap instead of adding up, and so that the flood
 // of single-request preflights cannot evict their entries (Firefox keeps only 100 of them).
+// On a virtual clock (the browser under libfaketime), the server moves the clock for each delay
+// instead, and the multi-step cases run one at a time so that one case's jump is not another's.
 import { runCase, runPool } from './client.js';
 
 const post = (path, data) =>
@@ -13,14 +15,24 @@ const post = (path, data) =>
     body: JSON.stringify(data),
   });
 
+/** Asks the server to move this browser's clock, and checks that both of its clocks moved. */
+async function advanceClock(ms) {
+  const [monotonic, wall] = [performance.now(), Date.now()];
+  await post('/clock', { ms });
+  const moved = { monotonic: performance.now() - monotonic, wall: Date.now() - wall };
+  if (moved.monotonic < ms || moved.wall < ms)
+    throw new Error(`the browser clock did not move by ${ms} ms: ${JSON.stringify(moved)}`);
+}
+
 async function main() {
   const setup = await (await fetch('/setup.json')).json();
+  const realSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
   const env = {
     fetch: (url, init) => fetch(url, init),
     origins: setup.origins,
     run: setup.run,
     timeoutMs: setup.timeoutMs,
-    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    sleep: setup.virtualClock ? advanceClock : realSleep,
     mark: async (caseId, step) => {
       await post('/mark', { caseId, step });
     },
@@ -30,7 +42,7 @@ async function main() {
   const sequences = setup.cases.filter(isSequence);
   const run = (testCase) => runCase(testCase, env);
   const singleResults = await runPool(singles, setup.concurrency, run);
-  const sequenceResults = await runPool(sequences, sequences.length, run);
+  const sequenceResults = await runPool(sequences, setup.virtualClock ? 1 : sequences.length, run);
   await post('/results', {
     userAgent: navigator.userAgent,
     observations: [...singleResults, ...sequenceResults].flat(),

@@ -1,0 +1,19 @@
+// The corpora the engine table may cite (`<corpus>:<id>`; a bare id is in `conformance`), each with
+// its cases: a row can only cite a case its corpus has.
+import { CASES, MAX_AGE_CAP_CASES } from '../cases.ts';
+import type { TestCase } from '../types.ts';
+
+export const CORPORA: Record<string, TestCase[]> = {
+  conformance: CASES,
+  /** The chosen corpus from a sandboxed iframe (opaque-origin.test.ts). */
+  'opaque-origin': CASES,
+  /** The max-age caps on a clock the test moves (max-age-caps.test.ts). */
+  'max-age-caps': MAX_AGE_CAP_CASES,
+};
+
+/** Case ids per corpus, as `checkRows` takes them. */
+export function corpusCaseIds(): Map<string, Set<string>> {
+  return new Map(
+    Object.entries(CORPORA).map(([name, cases]) => [name, new Set(cases.map((testCase) => testCase.id))]),
+  );
+}
