@@ -1,6 +1,6 @@
 import { type BrowserEngine, visit } from '../support/browsers.ts';
 import { combine } from './observation.ts';
-import { startServers } from './servers.ts';
+import { startServers, type Transport } from './servers.ts';
 import type { Observation, TestCase } from './types.ts';
 
 export type EngineRun =
@@ -21,13 +21,14 @@ const PER_CASE_MS = 150;
 export async function runEngine(
   engine: BrowserEngine,
   cases: TestCase[],
-  options: { opaqueOrigin?: boolean } = {},
+  options: { opaqueOrigin?: boolean; transport?: Transport } = {},
 ): Promise<EngineRun> {
   const started = Date.now();
   const servers = await startServers(cases, { ...PAGE_SETTINGS, ...options });
   try {
     const budgetMs = RUN_BUDGET_MS + PER_CASE_MS * cases.length + Math.max(0, ...cases.map(totalDelayMs));
-    const visited = await visit(engine, servers.pageUrl, servers.report, budgetMs);
+    const trust = servers.trustedCa ? { trustedCa: servers.trustedCa } : {};
+    const visited = await visit(engine, servers.pageUrl, servers.report, budgetMs, trust);
     if (!visited.ok) return visited;
     const report = visited.value;
     if ('error' in report) return { ok: false, reason: `${engine}: the page failed: ${report.error}` };

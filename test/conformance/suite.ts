@@ -7,6 +7,7 @@ import { type EngineRun, runEngine } from './browsers.ts';
 import { pickCases, readRecordings, recordedFor } from './engine-table/recordings.ts';
 import { runModelCase } from './model.ts';
 import { comparable } from './observation.ts';
+import type { Transport } from './servers.ts';
 import { saveEngineRun } from './store.ts';
 import { ENGINE_NAMES, type EngineName, type Observation, type TestCase } from './types.ts';
 
@@ -20,6 +21,8 @@ export interface SuiteOptions {
   excluded?: (testCase: TestCase, engine: EngineName) => string | null;
   /** Run from an opaque origin (a sandboxed iframe, `Origin: null`); see RunSettings.opaqueOrigin. */
   opaqueOrigin?: boolean;
+  /** How the servers speak (see servers.ts); the model's origins get the matching scheme. */
+  transport?: Transport;
   /** Called once per engine with every case where the model and the browser disagree. */
   onDisagreements?: (engine: EngineName, disagreements: Disagreement[]) => Promise<void> | void;
 }
@@ -42,7 +45,14 @@ const skippedEngines = new Set(
 const shortVersion = (version: string) => version.split('.').slice(0, 2).join('.');
 
 /** Declares the tests: one per engine that it ran, and one per case and engine. */
-export function browserSuite({ name, cases, excluded, opaqueOrigin, onDisagreements }: SuiteOptions): void {
+export function browserSuite({
+  name,
+  cases,
+  excluded,
+  opaqueOrigin,
+  transport,
+  onDisagreements,
+}: SuiteOptions): void {
   const summary = new Map<EngineName, string>();
 
   for (const engine of ENGINE_NAMES) {
@@ -61,7 +71,7 @@ export function browserSuite({ name, cases, excluded, opaqueOrigin, onDisagreeme
       const disagreements: Disagreement[] = [];
 
       beforeAll(async () => {
-        run = await runEngine(engine, cases, { opaqueOrigin });
+        run = await runEngine(engine, cases, { opaqueOrigin, transport });
         await saveEngineRun(engine, run, name);
       }, ENGINE_RUN_TIMEOUT_MS);
 
@@ -107,7 +117,7 @@ export function browserSuite({ name, cases, excluded, opaqueOrigin, onDisagreeme
           compared++;
           const observed = current.observations.filter((o) => o.caseId === testCase.id);
           const browser = observed.map(comparable);
-          const model = (await runModelCase(engine, testCase, { opaqueOrigin })).map(comparable);
+          const model = (await runModelCase(engine, testCase, { opaqueOrigin, transport })).map(comparable);
           try {
             expect(model, `createCorsFetch (engine '${engine}') vs the real ${engine}`).toEqual(browser);
           } catch (error) {
