@@ -1580,6 +1580,28 @@ const fuzzFoundCases: TestCase[] = [
     body: { kind: 'stream', chunks: ['hi'] },
     duplex: 'half',
   }),
+  // Chromium sends a same-origin-mode stream upload to another origin as a CORS request (HTTP/2).
+  single(
+    'mode-same-origin-stream-preflight-refused',
+    'mode',
+    "mode 'same-origin' POST with a stream body, the preflight refused",
+    { mode: 'same-origin', method: 'POST', body: { kind: 'stream', chunks: ['hi'] }, duplex: 'half' },
+    { preflight: answer(204, []) },
+  ),
+  single(
+    'mode-same-origin-stream-actual-no-acao',
+    'mode',
+    "mode 'same-origin' POST with a stream body, answered without Access-Control-Allow-Origin",
+    { mode: 'same-origin', method: 'POST', body: { kind: 'stream', chunks: ['hi'] }, duplex: 'half' },
+    { actual: answer(200, []) },
+  ),
+  single(
+    'mode-same-origin-stream-read-unexposed',
+    'mode',
+    "mode 'same-origin' POST with a stream body, reading an unexposed response header",
+    { mode: 'same-origin', method: 'POST', body: { kind: 'stream', chunks: ['hi'] }, duplex: 'half' },
+    { actual: answer(200, [...ALLOW_PAGE, ['X-Secret', '1']]), read: ['x-secret', 'content-length'] },
+  ),
   single('body-stream-get-half', 'body', "GET with a stream body, duplex 'half'", {
     body: { kind: 'stream', chunks: ['hi'] },
     duplex: 'half',

@@ -27,7 +27,9 @@ export async function listenHttp2(
 ): Promise<Http1Server> {
   const sessions = new Set<ServerHttp2Session>();
   const make = () => {
-    const server = createSecureServer({ ...tls, allowHTTP1: false });
+    // Whitespace around a value is trimmed as HTTP/1.1 parsers do (WebKit sends `1, ` for `1` and
+    // an empty value appended), instead of dropping the field as RFC 9113 lets a server do.
+    const server = createSecureServer({ ...tls, allowHTTP1: false, strictFieldWhitespaceValidation: false });
     server.on('session', (session) => {
       sessions.add(session);
       session.on('close', () => sessions.delete(session));
