@@ -9,7 +9,10 @@ export interface EngineTableRow {
   chromium: string;
   firefox: string;
   webkit: string;
-  /** The cases that show the row: ids from cases.ts; `opaque-origin:<id>` for the run from `null`. */
+  /**
+   * The cases that show the row: ids from cases.ts; `opaque-origin:<id>` for the run from `null`,
+   * `http2:<id>` for the run over HTTPS and HTTP/2.
+   */
   cases: string[];
   /**
    * How the three engines split on those cases: groups separated by `|`, e.g. `chromium | firefox
@@ -21,7 +24,7 @@ export interface EngineTableRow {
   messagesOnly?: boolean;
 }
 
-/** Recorded observations per corpus (`conformance`, `opaque-origin`), case id and engine. */
+/** Recorded observations per corpus (`conformance`, `opaque-origin`, `http2`), case id and engine. */
 export type Recordings = Record<string, Record<string, Record<EngineName, Observation[]>>>;
 
 export const TABLE_START =
@@ -74,7 +77,7 @@ export function citedCases(rows: EngineTableRow[]): Map<string, Set<string>> {
   return cited;
 }
 
-const CORPORA = new Set(['conformance', 'opaque-origin']);
+const CORPORA = new Set(['conformance', 'opaque-origin', 'http2']);
 
 /** How the engines split on the recordings of the row's cases, written like `EngineTableRow.split`. */
 export function recordedSplit(row: EngineTableRow, recordings: Recordings): string {

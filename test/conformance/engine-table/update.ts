@@ -1,5 +1,5 @@
 // pnpm run docs:engines: refreshes recorded.json from the last conformance run's .conformance/ files
-// (the chosen corpus and the opaque-origin run, every engine) and writes the engine table into
+// (the chosen corpus, the opaque-origin run and the HTTP/2 run, every engine) and writes the engine table into
 // packages/core/README.md between its markers. Fails, writing nothing, when a row does not hold.
 import { execFileSync } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
