@@ -4,6 +4,7 @@ import {
   ALLOW_ANY_PREFLIGHT,
   ALLOW_PAGE,
   answer,
+  type CaseOptions,
   type HeaderList,
   OK,
   routeUrl,
@@ -1581,26 +1582,24 @@ const fuzzFoundCases: TestCase[] = [
     duplex: 'half',
   }),
   // Chromium sends a same-origin-mode stream upload to another origin as a CORS request (HTTP/2).
-  single(
-    'mode-same-origin-stream-preflight-refused',
-    'mode',
-    "mode 'same-origin' POST with a stream body, the preflight refused",
-    { mode: 'same-origin', method: 'POST', body: { kind: 'stream', chunks: ['hi'] }, duplex: 'half' },
-    { preflight: answer(204, []) },
-  ),
-  single(
-    'mode-same-origin-stream-actual-no-acao',
-    'mode',
-    "mode 'same-origin' POST with a stream body, answered without Access-Control-Allow-Origin",
-    { mode: 'same-origin', method: 'POST', body: { kind: 'stream', chunks: ['hi'] }, duplex: 'half' },
-    { actual: answer(200, []) },
-  ),
-  single(
-    'mode-same-origin-stream-read-unexposed',
-    'mode',
-    "mode 'same-origin' POST with a stream body, reading an unexposed response header",
-    { mode: 'same-origin', method: 'POST', body: { kind: 'stream', chunks: ['hi'] }, duplex: 'half' },
-    { actual: answer(200, [...ALLOW_PAGE, ['X-Secret', '1']]), read: ['x-secret', 'content-length'] },
+  ...(
+    [
+      ['preflight-refused', 'the preflight refused', { preflight: answer(204, []) }],
+      ['actual-no-acao', 'answered without Access-Control-Allow-Origin', { actual: answer(200, []) }],
+      [
+        'read-unexposed',
+        'reading an unexposed response header',
+        { actual: answer(200, [...ALLOW_PAGE, ['X-Secret', '1']]), read: ['x-secret', 'content-length'] },
+      ],
+    ] satisfies Array<[string, string, CaseOptions]>
+  ).map(([id, title, options]) =>
+    single(
+      `mode-same-origin-stream-${id}`,
+      'mode',
+      `mode 'same-origin' POST with a stream body, ${title}`,
+      { mode: 'same-origin', method: 'POST', body: { kind: 'stream', chunks: ['hi'] }, duplex: 'half' },
+      options,
+    ),
   ),
   single('body-stream-get-half', 'body', "GET with a stream body, duplex 'half'", {
     body: { kind: 'stream', chunks: ['hi'] },

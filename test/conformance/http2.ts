@@ -1,10 +1,5 @@
-import {
-  constants,
-  createSecureServer,
-  type Http2SecureServer,
-  type ServerHttp2Session,
-  type ServerHttp2Stream,
-} from 'node:http2';
+import { constants, createSecureServer, type ServerHttp2Session, type ServerHttp2Stream } from 'node:http2';
+import { bindLoopback } from '../support/loopback.ts';
 import type { FetchHandler, Http1Server } from './http1.ts';
 
 // The conformance servers over TLS and HTTP/2 only (ALPN h2, no HTTP/1.1 fallback), handing each
@@ -43,26 +38,14 @@ export async function listenHttp2(
     );
     return server;
   };
-  const ipv4 = await bind(make(), 0, '127.0.0.1');
-  const address = ipv4.address();
-  if (address === null || typeof address === 'string') throw new Error('server has no TCP address');
-  const servers = [ipv4];
-  const ipv6 = await bind(make(), address.port, '::1').catch(() => null);
-  if (ipv6) servers.push(ipv6);
+  const { port, servers } = await bindLoopback(make);
   return {
-    port: address.port,
+    port,
     close: async () => {
       for (const session of sessions) session.destroy();
       await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
     },
   };
-}
-
-function bind(server: Http2SecureServer, port: number, host: string): Promise<Http2SecureServer> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => resolve(server));
-  });
 }
 
 async function serveStream(stream: ServerHttp2Stream, rawHeaders: string[], handler: FetchHandler) {
