@@ -1,7 +1,7 @@
 import { type BrowserEngine, visit } from '../support/browsers.ts';
 import { createBrowserClock } from '../support/clock.ts';
 import { combine } from './observation.ts';
-import { startServers } from './servers.ts';
+import { startServers, type Transport } from './servers.ts';
 import type { Observation, TestCase } from './types.ts';
 
 export type EngineRun =
@@ -16,6 +16,8 @@ export interface EngineRunOptions {
    * cache lifetimes of hours take seconds. Fails the run when the clock cannot be built (no C compiler).
    */
   virtualClock?: boolean;
+  /** HTTP/1.1 (the default) or HTTPS with HTTP/2 only; see RunSettings.transport. */
+  transport?: Transport;
 }
 
 /** Real time allowed per clock jump (a jump itself is instant; this is room for a loaded machine). */
@@ -42,7 +44,7 @@ export async function runEngine(
   if (clock && 'error' in clock) return { ok: false, reason: `${engine}: no virtual clock: ${clock.error}` };
   const servers = await startServers(
     cases,
-    { ...PAGE_SETTINGS, opaqueOrigin: options.opaqueOrigin },
+    { ...PAGE_SETTINGS, opaqueOrigin: options.opaqueOrigin, transport: options.transport },
     { advanceClock: clock?.advance },
   );
   try {
@@ -51,7 +53,10 @@ export async function runEngine(
       ? CLOCK_JUMP_MS * cases.flatMap((c) => c.steps).filter((step) => step.delayMs > 0).length
       : Math.max(0, ...cases.map(totalDelayMs));
     const budgetMs = RUN_BUDGET_MS + PER_CASE_MS * cases.length + waits;
-    const visited = await visit(engine, servers.pageUrl, servers.report, budgetMs, { env: clock?.env });
+    const visited = await visit(engine, servers.pageUrl, servers.report, budgetMs, {
+      env: clock?.env,
+      ...(servers.trustedCa ? { trustedCa: servers.trustedCa } : {}),
+    });
     if (!visited.ok) return visited;
     const report = visited.value;
     if ('error' in report) return { ok: false, reason: `${engine}: the page failed: ${report.error}` };

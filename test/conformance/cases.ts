@@ -4,6 +4,7 @@ import {
   ALLOW_ANY_PREFLIGHT,
   ALLOW_PAGE,
   answer,
+  type CaseOptions,
   type HeaderList,
   OK,
   routeUrl,
@@ -1604,6 +1605,26 @@ const fuzzFoundCases: TestCase[] = [
     body: { kind: 'stream', chunks: ['hi'] },
     duplex: 'half',
   }),
+  // Chromium sends a same-origin-mode stream upload to another origin as a CORS request (HTTP/2).
+  ...(
+    [
+      ['preflight-refused', 'the preflight refused', { preflight: answer(204, []) }],
+      ['actual-no-acao', 'answered without Access-Control-Allow-Origin', { actual: answer(200, []) }],
+      [
+        'read-unexposed',
+        'reading an unexposed response header',
+        { actual: answer(200, [...ALLOW_PAGE, ['X-Secret', '1']]), read: ['x-secret', 'content-length'] },
+      ],
+    ] satisfies Array<[string, string, CaseOptions]>
+  ).map(([id, title, options]) =>
+    single(
+      `mode-same-origin-stream-${id}`,
+      'mode',
+      `mode 'same-origin' POST with a stream body, ${title}`,
+      { mode: 'same-origin', method: 'POST', body: { kind: 'stream', chunks: ['hi'] }, duplex: 'half' },
+      options,
+    ),
+  ),
   single('body-stream-get-half', 'body', "GET with a stream body, duplex 'half'", {
     body: { kind: 'stream', chunks: ['hi'] },
     duplex: 'half',

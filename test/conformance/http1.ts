@@ -1,5 +1,6 @@
 import { STATUS_CODES } from 'node:http';
-import { createServer, type Server, type Socket } from 'node:net';
+import { createServer, type Socket } from 'node:net';
+import { bindLoopback } from '../support/loopback.ts';
 
 // A minimal HTTP/1.1 server that hands each request to a Fetch-API handler.
 // Node's own http parser answers 400 to method tokens it does not know (`patch`, `delete`, `FOO`),
@@ -26,26 +27,14 @@ export async function listen(handler: FetchHandler): Promise<Http1Server> {
     socket.on('error', () => socket.destroy());
     serveConnection(socket, handler);
   };
-  const ipv4 = await bind(createServer(onConnection), 0, '127.0.0.1');
-  const address = ipv4.address();
-  if (address === null || typeof address === 'string') throw new Error('server has no TCP address');
-  const servers = [ipv4];
-  const ipv6 = await bind(createServer(onConnection), address.port, '::1').catch(() => null);
-  if (ipv6) servers.push(ipv6);
+  const { port, servers } = await bindLoopback(() => createServer(onConnection));
   return {
-    port: address.port,
+    port,
     close: async () => {
       for (const socket of sockets) socket.destroy();
       await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
     },
   };
-}
-
-function bind(server: Server, port: number, host: string): Promise<Server> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => resolve(server));
-  });
 }
 
 /** Reads requests off one keep-alive connection, answering them in order. */

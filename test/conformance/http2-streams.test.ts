@@ -1,6 +1,6 @@
 // HTTPS with HTTP/2 in Chromium, measured: a page on https calls an API that speaks HTTP/2 and one
-// that speaks only HTTP/1.1 (both on TLS, with a throwaway certificate Chromium is told to trust by
-// its key's hash), with a ReadableStream upload (`duplex: 'half'`) and with ky's onUploadProgress
+// that speaks only HTTP/1.1 (both on TLS, with a certificate from a throwaway CA that Chromium's
+// NSS database trusts), with a ReadableStream upload (`duplex: 'half'`) and with ky's onUploadProgress
 // through @corskit/fetch's createClient. createCorsFetch for chromium must predict the preflight and
 // the outcome over HTTP/2. CORSKIT_SKIP_ENGINES=chromium skips it visibly.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -15,7 +15,7 @@ import { createClient } from '@corskit/fetch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { visit } from '../support/browsers.ts';
 import { bundleForBrowser } from '../support/bundle.ts';
-import { selfSignedCertificate } from '../support/certificates.ts';
+import { localCertificateAuthority } from '../support/certificates.ts';
 import type { ScenarioResult } from './http2/page.ts';
 
 const UPLOAD_BYTES = 100_000;
@@ -70,11 +70,11 @@ describe.skipIf(skipped)('Chromium over HTTPS: stream uploads on HTTP/2 and HTTP
   let page = '';
   const apis = { h1: '', h2: '' };
   const servers: Server[] = [];
+  let certDir = '';
 
   beforeAll(async () => {
-    const certDir = mkdtempSync(join(tmpdir(), 'corskit-h2-'));
-    const { key, cert, spkiHash } = selfSignedCertificate(certDir, 'DNS:localhost');
-    rmSync(certDir, { recursive: true, force: true });
+    certDir = mkdtempSync(join(tmpdir(), 'corskit-h2-'));
+    const { key, cert, caFile } = localCertificateAuthority(certDir);
     const script = await bundleForBrowser('test/conformance/http2/page.ts');
     let report: (value: ScenarioResult[]) => void = () => {};
     const reported = new Promise<ScenarioResult[]>((resolve) => {
@@ -120,15 +120,14 @@ describe.skipIf(skipped)('Chromium over HTTPS: stream uploads on HTTP/2 and HTTP
     apis.h1 = await listen(h1);
 
     const url = `${page}/?h2=${encodeURIComponent(apis.h2)}&h1=${encodeURIComponent(apis.h1)}`;
-    const visited = await visit('chromium', url, reported, 120_000, {
-      chromiumArgs: [`--ignore-certificate-errors-spki-list=${spkiHash}`],
-    });
+    const visited = await visit('chromium', url, reported, 120_000, { trustedCa: caFile });
     if (!visited.ok) throw new Error(visited.reason);
     results = visited.value;
   }, 180_000);
 
   afterAll(async () => {
     await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+    if (certDir) rmSync(certDir, { recursive: true, force: true });
   });
 
   const result = (name: string) => results.find((entry) => entry.name === name)!;

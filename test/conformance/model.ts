@@ -3,14 +3,18 @@ import { createJournal } from './journal.ts';
 import { combine } from './observation.ts';
 import { runCase } from './page/client.js';
 import { caseHandler } from './respond.ts';
+import type { Transport } from './servers.ts';
 import type { EngineName, Observation, Origins, TestCase } from './types.ts';
 
-/** Stand-in origins: observations write origins symbolically, so they need not match a browser run's. */
-const MODEL_ORIGINS: Origins = {
-  page: 'http://localhost:41001',
-  api: 'http://localhost:41002',
-  third: 'http://localhost:41003',
-};
+/**
+ * Stand-in origins: observations write origins symbolically, so they need not match a browser run's
+ * ports. The scheme does matter: the model decides by it (e.g. Chromium's stream uploads need https).
+ */
+const modelOrigins = (scheme: 'http' | 'https'): Origins => ({
+  page: `${scheme}://localhost:41001`,
+  api: `${scheme}://localhost:41002`,
+  third: `${scheme}://localhost:41003`,
+});
 const MODEL_RUN = 'model';
 const FETCH_TIMEOUT_MS = 8000;
 
@@ -22,9 +26,10 @@ const FETCH_TIMEOUT_MS = 8000;
 export async function runModelCase(
   engine: EngineName,
   testCase: TestCase,
-  options: { opaqueOrigin?: boolean } = {},
+  options: { opaqueOrigin?: boolean; transport?: Transport } = {},
 ): Promise<Observation[]> {
-  const origins = options.opaqueOrigin ? { ...MODEL_ORIGINS, page: 'null' } : MODEL_ORIGINS;
+  const served = modelOrigins(options.transport === 'http2' ? 'https' : 'http');
+  const origins = options.opaqueOrigin ? { ...served, page: 'null' } : served;
   const journal = createJournal();
   const serve = {
     api: caseHandler([testCase], { server: 'api', origins: origins, run: MODEL_RUN, journal }),

@@ -65,7 +65,7 @@ export function symbolize(value: string, symbols: RunSymbols): string {
   const { page, api, third } = symbols.origins;
   const names: Array<[string, string]> = [
     [page, '{page}'],
-    [page.replace(/^http:/, 'HTTP:'), '{PAGE}'],
+    [upperCaseScheme(page), '{PAGE}'],
     [api, '{api}'],
     [third, '{third}'],
     [symbols.run, '{run}'],
@@ -76,6 +76,11 @@ export function symbolize(value: string, symbols: RunSymbols): string {
     result = result.replace(new RegExp(`${escapeRegExp(literal)}(?!\\d)`, 'g'), name);
   }
   return result;
+}
+
+/** `http://a` -> `HTTP://a`, `https://a` -> `HTTPS://a`: what `{PAGE}` stands for. */
+export function upperCaseScheme(origin: string): string {
+  return origin.replace(/^https?:/, (scheme) => scheme.toUpperCase());
 }
 
 function escapeRegExp(text: string): string {

@@ -1,6 +1,6 @@
 // Records what the real browsers do, without the model:
-//   node --experimental-strip-types test/conformance/record.ts [--grep TEXT] [chromium|firefox|webkit ...]
-// Writes .conformance/<engine>.json and prints a table that marks where the engines differ.
+//   node --experimental-strip-types test/conformance/record.ts [--grep TEXT] [--http2] [chromium|firefox|webkit ...]
+// Writes .conformance/<engine>.json (with --http2, over HTTPS and HTTP/2: http2-<engine>.json) and prints a table that marks where the engines differ.
 // --grep runs only the cases whose id contains TEXT (handy to study one behaviour).
 import { runEngine } from './browsers.ts';
 import { CASES } from './cases.ts';
@@ -11,6 +11,8 @@ import { ENGINE_NAMES, type EngineName, type Observation } from './types.ts';
 const args = process.argv.slice(2);
 const grepAt = args.indexOf('--grep');
 const grep = grepAt >= 0 ? args.splice(grepAt, 2)[1] : undefined;
+const http2At = args.indexOf('--http2');
+const transport = http2At >= 0 ? args.splice(http2At, 1) && 'http2' : 'http1';
 const cases = grep === undefined ? CASES : CASES.filter((testCase) => testCase.id.includes(grep));
 const requested = args;
 const unknown = requested.filter((name) => !ENGINE_NAMES.includes(name as EngineName));
@@ -23,8 +25,8 @@ const engines = requested.length ? (requested as EngineName[]) : [...ENGINE_NAME
 const recorded: Array<[EngineName, Observation[]]> = [];
 let failed = false;
 for (const engine of engines) {
-  const run = await runEngine(engine, cases);
-  const file = await saveEngineRun(engine, run);
+  const run = await runEngine(engine, cases, { transport });
+  const file = await saveEngineRun(engine, run, transport === 'http2' ? 'http2' : 'conformance');
   if (run.ok) {
     console.log(
       `${engine} ${run.version}: ${run.observations.length} steps of ${cases.length} cases in ${run.durationMs} ms -> ${file}`,

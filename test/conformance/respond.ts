@@ -1,5 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import type { Journal } from './journal.ts';
+import { upperCaseScheme } from './observation.ts';
 import type { Answer, Origins, ServerName, TestCase } from './types.ts';
 
 /** Where `respond` runs: which server, the run's origins and id, and the journal to record into. */
@@ -59,7 +60,7 @@ export function respond(testCase: TestCase, request: Request, ctx: RespondContex
   if (!answers) return new Response(null, { status: 404 });
   return toResponse(preflight ? answers.preflight : answers.actual, request, {
     page: ctx.origins.page,
-    PAGE: ctx.origins.page.replace(/^http:/, 'HTTP:'),
+    PAGE: upperCaseScheme(ctx.origins.page),
     api: ctx.origins.api,
     apiHost: new URL(ctx.origins.api).host,
     third: ctx.origins.third,

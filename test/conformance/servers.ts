@@ -1,7 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { mkdtempSync } from 'node:fs';
+import { readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Http1Server, listen } from './http1.ts';
+import { localCertificateAuthority } from '../support/certificates.ts';
+import { type FetchHandler, type Http1Server, listen } from './http1.ts';
+import { listenHttp2 } from './http2.ts';
 import { createJournal, type Journal } from './journal.ts';
 import { caseHandler } from './respond.ts';
 import type { ClientObservation, Origins, ServerName, TestCase } from './types.ts';
@@ -22,8 +27,16 @@ export interface RunServers {
    * them (lowercase name to value): what a cross-origin request gets where the script set none.
    */
   browserDefaults: Record<string, string>;
+  /** Over `http2`: the run's throwaway CA (PEM file), which the browser must trust. */
+  trustedCa?: string;
   close(): Promise<void>;
 }
+
+/**
+ * How the servers speak: `http1` is plain HTTP/1.1 on http://localhost; `http2` is HTTP/2 only, over
+ * TLS on https://localhost, with a certificate from a CA made for the run.
+ */
+export type Transport = 'http1' | 'http2';
 
 export interface RunSettings {
   /** How many single-request cases the page runs at once. */
@@ -35,6 +48,8 @@ export interface RunSettings {
    * requests carry `Origin: null`, and `{page}` in answers (and `origins.page`) is `null`.
    */
   opaqueOrigin?: boolean;
+  /** Default `http1`. */
+  transport?: Transport;
 }
 
 /** What a run may do besides serving: move the browser's clock (see test/support/faketime.ts). */
@@ -124,22 +139,24 @@ export async function startServers(
     return new Response(null, { status: 404 });
   };
 
+  const overHttp2 = settings.transport === 'http2';
+  const certDir = overHttp2 ? mkdtempSync(join(tmpdir(), 'corskit-ca-')) : null;
+  const authority = certDir ? localCertificateAuthority(certDir) : null;
+  const serve = (handler: FetchHandler) => (authority ? listenHttp2(handler, authority) : listen(handler));
+  const removeCa = () => (certDir ? rm(certDir, { recursive: true, force: true }) : Promise.resolve());
   const servers: Http1Server[] = [];
   try {
-    servers.push(
-      await listen(pageHandler),
-      await listen(apiHandler('api')),
-      await listen(apiHandler('third')),
-    );
+    servers.push(await serve(pageHandler), await serve(apiHandler('api')), await serve(apiHandler('third')));
   } catch (error) {
     await Promise.all(servers.map((server) => server.close()));
+    await removeCa();
     throw error;
   }
   const [page, api, third] = servers as [Http1Server, Http1Server, Http1Server];
   // Host names, not 127.0.0.1: Firefox drops a preflight-cache entry when the host's DNS record is
   // newer than the entry, and for an IP-literal host that record is refreshed unpredictably, so its
   // preflight cache would seem to work only now and then.
-  const originOf = (server: Http1Server) => `http://localhost:${server.port}`;
+  const originOf = (server: Http1Server) => `${overHttp2 ? 'https' : 'http'}://localhost:${server.port}`;
   const origins: Origins = { page: originOf(page), api: originOf(api), third: originOf(third) };
   // What the API servers and the observations call the page's origin.
   const apiOrigins: Origins = settings.opaqueOrigin ? { ...origins, page: 'null' } : origins;
@@ -154,8 +171,10 @@ export async function startServers(
     pageUrl: `${origins.page}/`,
     report,
     browserDefaults,
+    ...(authority ? { trustedCa: authority.caFile } : {}),
     close: async () => {
       await Promise.all(servers.map((server) => server.close()));
+      await removeCa();
     },
   };
 }

@@ -7,6 +7,7 @@ import { type EngineRun, runEngine } from './browsers.ts';
 import { pickCases, readRecordings, recordedFor } from './engine-table/recordings.ts';
 import { runModelCase } from './model.ts';
 import { comparable } from './observation.ts';
+import type { Transport } from './servers.ts';
 import { saveEngineRun } from './store.ts';
 import { ENGINE_NAMES, type EngineName, type Observation, type TestCase } from './types.ts';
 
@@ -22,6 +23,8 @@ export interface SuiteOptions {
   opaqueOrigin?: boolean;
   /** Run the browsers on a clock the test moves, so delays of hours cost seconds; see runEngine. */
   virtualClock?: boolean;
+  /** How the servers speak (see servers.ts); the model's origins get the matching scheme. */
+  transport?: Transport;
   /** Called once per engine with every case where the model and the browser disagree. */
   onDisagreements?: (engine: EngineName, disagreements: Disagreement[]) => Promise<void> | void;
 }
@@ -50,6 +53,7 @@ export function browserSuite({
   excluded,
   opaqueOrigin,
   virtualClock,
+  transport,
   onDisagreements,
 }: SuiteOptions): void {
   const summary = new Map<EngineName, string>();
@@ -70,7 +74,7 @@ export function browserSuite({
       const disagreements: Disagreement[] = [];
 
       beforeAll(async () => {
-        run = await runEngine(engine, cases, { opaqueOrigin, virtualClock });
+        run = await runEngine(engine, cases, { opaqueOrigin, virtualClock, transport });
         await saveEngineRun(engine, run, name);
       }, ENGINE_RUN_TIMEOUT_MS);
 
@@ -116,7 +120,7 @@ export function browserSuite({
           compared++;
           const observed = current.observations.filter((o) => o.caseId === testCase.id);
           const browser = observed.map(comparable);
-          const model = (await runModelCase(engine, testCase, { opaqueOrigin })).map(comparable);
+          const model = (await runModelCase(engine, testCase, { opaqueOrigin, transport })).map(comparable);
           try {
             expect(model, `createCorsFetch (engine '${engine}') vs the real ${engine}`).toEqual(browser);
           } catch (error) {

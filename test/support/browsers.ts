@@ -4,6 +4,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { delay, launch, readOutput } from './processes.ts';
+import { canSwapSystemBundle, trustInNssDb, withOnlyTrusted } from './trust.ts';
 
 export type BrowserEngine = 'chromium' | 'firefox' | 'webkit';
 export const BROWSER_ENGINES: readonly BrowserEngine[] = ['chromium', 'firefox', 'webkit'];
@@ -108,22 +109,27 @@ const LAUNCHERS: Record<
   BrowserEngine,
   {
     version: () => Promise<string | null>;
-    command: (url: string, dir: string, extraArgs: string[]) => Promise<Command>;
+    command: (url: string, dir: string, options: VisitOptions) => Promise<Command>;
   }
 > = {
   chromium: {
     version: async () => versionIn(await readOutput(CHROMIUM, ['--version'])),
-    command: async (url, dir, extraArgs) => ({
-      command: CHROMIUM,
-      args: [...chromiumArgs(join(dir, 'profile')), ...extraArgs, url],
-      env: browserEnv(dir),
-    }),
+    command: async (url, dir, options) => {
+      // Chromium on Linux takes trust anchors from the user's NSS database, under its HOME.
+      if (options.trustedCa) await trustInNssDb(join(dir, '.pki', 'nssdb'), options.trustedCa);
+      return {
+        command: CHROMIUM,
+        args: [...chromiumArgs(join(dir, 'profile')), ...(options.chromiumArgs ?? []), url],
+        env: browserEnv(dir),
+      };
+    },
   },
   firefox: {
     version: async () => versionIn(await readOutput(FIREFOX, ['--version'])),
-    command: async (url, dir) => {
+    command: async (url, dir, options) => {
       const profile = join(dir, 'profile');
       await mkdir(profile, { recursive: true });
+      if (options.trustedCa) await trustInNssDb(profile, options.trustedCa);
       const prefs = Object.entries(FIREFOX_PREFS)
         .map(([name, value]) => `user_pref(${JSON.stringify(name)}, ${JSON.stringify(value)});\n`)
         .join('');
@@ -138,11 +144,19 @@ const LAUNCHERS: Record<
   // WebKitGTK's MiniBrowser has no headless mode: it gets a virtual X display from xvfb-run.
   webkit: {
     version: async () => versionIn(await readOutput('xvfb-run', ['-a', MINIBROWSER, '--version'])),
-    command: async (url, dir) => ({
-      command: 'xvfb-run',
-      args: ['-a', '-s', '-screen 0 1280x800x24', MINIBROWSER, '--private', url],
-      env: browserEnv(dir, { WEBKIT_DISABLE_COMPOSITING_MODE: '1', LIBGL_ALWAYS_SOFTWARE: '1' }),
-    }),
+    command: async (url, dir, options) => {
+      const env = browserEnv(dir, { WEBKIT_DISABLE_COMPOSITING_MODE: '1', LIBGL_ALWAYS_SOFTWARE: '1' });
+      const xvfb = ['-a', '-s', '-screen 0 1280x800x24', MINIBROWSER, '--private'];
+      if (!options.trustedCa) return { command: 'xvfb-run', args: [...xvfb, url], env };
+      // GnuTLS reads one system bundle and no user store: the CA replaces it for this browser only.
+      // Where no mount namespace can be made, MiniBrowser's own switch stands in (say so in the run).
+      if (!(await canSwapSystemBundle())) {
+        console.warn('webkit: no mount namespace to trust the test CA in; using --ignore-tls-errors');
+        return { command: 'xvfb-run', args: [...xvfb, '--ignore-tls-errors', url], env };
+      }
+      const [command, args] = withOnlyTrusted(options.trustedCa, 'xvfb-run', [...xvfb, url]);
+      return { command, args, env };
+    },
   },
 };
 
@@ -151,8 +165,10 @@ const versionIn = (text: string | null) => text?.match(/\d+(?:\.\d+)+\w*/)?.[0] 
 export interface VisitOptions {
   /** More command-line switches (Chromium only), e.g. `--ip-address-space-overrides=...`. */
   chromiumArgs?: string[];
-  /** More environment for every process of the browser, e.g. a libfaketime clock's. */
+  /** More environment for every process of the browser, e.g. a moved clock's. */
   env?: Record<string, string>;
+  /** A CA certificate (PEM file) the browser's profile trusts to issue server certificates. */
+  trustedCa?: string;
 }
 
 export type Visit<T> = { ok: true; version: string; value: T } | { ok: false; reason: string };
@@ -174,7 +190,7 @@ export async function visit<T>(
   if (version === null) return { ok: false, reason: `${engine}: cannot run its binary to read a version` };
   const dir = await mkdtemp(join(tmpdir(), `corskit-${engine}-`));
   try {
-    const plan = await launcher.command(url, dir, options.chromiumArgs ?? []);
+    const plan = await launcher.command(url, dir, options);
     const browser = launch(plan.command, plan.args, { ...plan.env, ...options.env });
     try {
       const outcome = await Promise.race([

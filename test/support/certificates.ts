@@ -1,7 +1,7 @@
-// A throwaway self-signed certificate for loopback TLS servers, made with openssl for one test run.
+// Throwaway TLS material for loopback servers, made with openssl for one test run.
 import { execFileSync } from 'node:child_process';
 import { createHash, X509Certificate } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface Certificate {
@@ -35,4 +35,54 @@ export function selfSignedCertificate(dir: string, subjectAltName: string): Cert
     certFile,
     spkiHash: createHash('sha256').update(spki).digest('base64'),
   };
+}
+
+export interface CertificateAuthority {
+  /** The CA's certificate (PEM): what a browser is made to trust. */
+  caFile: string;
+  /** The server's key and its certificate, issued by the CA for `localhost`. */
+  key: Buffer;
+  cert: Buffer;
+}
+
+/**
+ * Makes a throwaway certificate authority in `dir` and a `localhost` server certificate it issued:
+ * a browser that trusts the CA accepts the server as it would any public site, with no switch that
+ * turns certificate checks off.
+ */
+export function localCertificateAuthority(dir: string): CertificateAuthority {
+  const file = (name: string) => join(dir, name);
+  const ecKey = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
+  const openssl = (args: string[]) => execFileSync('openssl', args, { stdio: 'ignore' });
+  openssl([
+    ...['req', '-x509', ...ecKey, '-days', '2', '-subj', '/CN=corskit throwaway test CA'],
+    ...['-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign'],
+    ...['-keyout', file('ca-key.pem'), '-out', file('ca.pem')],
+  ]);
+  openssl([
+    'req',
+    ...ecKey,
+    '-subj',
+    '/CN=localhost',
+    '-keyout',
+    file('key.pem'),
+    '-out',
+    file('server.csr'),
+  ]);
+  writeFileSync(
+    file('server.ext'),
+    [
+      'subjectAltName=DNS:localhost',
+      'basicConstraints=critical,CA:FALSE',
+      'keyUsage=critical,digitalSignature',
+      'extendedKeyUsage=serverAuth',
+      '',
+    ].join('\n'),
+  );
+  openssl([
+    ...['x509', '-req', '-in', file('server.csr'), '-days', '2', '-set_serial', '1'],
+    ...['-CA', file('ca.pem'), '-CAkey', file('ca-key.pem'), '-extfile', file('server.ext')],
+    ...['-out', file('cert.pem')],
+  ]);
+  return { caFile: file('ca.pem'), key: readFileSync(file('key.pem')), cert: readFileSync(file('cert.pem')) };
 }

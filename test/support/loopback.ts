@@ -1,7 +1,7 @@
 // A node:http server reachable as http://localhost:PORT however the browser resolves `localhost`
 // (127.0.0.1 or ::1): one listener bound to both addresses on the same OS-assigned port.
-import { createServer, type IncomingMessage, type RequestListener, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type IncomingMessage, type RequestListener } from 'node:http';
+import type { Server as NetServer } from 'node:net';
 
 export interface LocalhostServer {
   origin: string;
@@ -9,10 +9,7 @@ export interface LocalhostServer {
 }
 
 export async function listenOnLocalhost(listener: RequestListener): Promise<LocalhostServer> {
-  const ipv4 = await bind(createServer(listener), 0, '127.0.0.1');
-  const { port } = ipv4.address() as AddressInfo;
-  const ipv6 = await bind(createServer(listener), port, '::1').catch(() => null);
-  const servers = ipv6 ? [ipv4, ipv6] : [ipv4];
+  const { port, servers } = await bindLoopback(() => createServer(listener));
   return {
     origin: `http://localhost:${port}`,
     close: async () => {
@@ -24,7 +21,21 @@ export async function listenOnLocalhost(listener: RequestListener): Promise<Loca
   };
 }
 
-function bind(server: Server, port: number, host: string): Promise<Server> {
+/**
+ * Binds a server made by `make` on 127.0.0.1 at an OS-assigned port and, where the machine has ::1,
+ * another on ::1 at the same port: `localhost` reaches the same handler whichever address it takes.
+ */
+export async function bindLoopback<S extends NetServer>(
+  make: () => S,
+): Promise<{ port: number; servers: S[] }> {
+  const ipv4 = await bind(make(), 0, '127.0.0.1');
+  const address = ipv4.address();
+  if (address === null || typeof address === 'string') throw new Error('server has no TCP address');
+  const ipv6 = await bind(make(), address.port, '::1').catch(() => null);
+  return { port: address.port, servers: ipv6 ? [ipv4, ipv6] : [ipv4] };
+}
+
+function bind<S extends NetServer>(server: S, port: number, host: string): Promise<S> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve(server));

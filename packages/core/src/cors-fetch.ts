@@ -94,8 +94,8 @@ async function corsFetch(context: FetchContext, input: RequestInfo | URL, init: 
   try {
     analyzed = analyze(input as string | URL | Request, init, options);
   } catch (error) {
-    if (context.profile.sameOriginStreamPreflights && init?.mode === 'same-origin') {
-      await preflightBeforeRefusal(context, input as string | URL, init);
+    if (context.profile.sameOriginStreamsAsCors && init?.mode === 'same-origin') {
+      return sameOriginStreamAsCors(context, input as string | URL, init, error);
     }
     throw error;
   }
@@ -189,6 +189,32 @@ async function corsFetch(context: FetchContext, input: RequestInfo | URL, init: 
     }
     hop = nextHop(context, hop, wire.status, location, mode, requestOrigin);
   }
+}
+
+/**
+ * A same-origin-mode request refused for going to another origin, in an engine that sends it as a
+ * CORS request anyway when its body is a stream: preflight, upload (so HTTP/2 only), CORS check and a
+ * `cors` response. Any other refusal stands. With `only-if-cached`, which a CORS request may not use,
+ * the preflight goes out and the request then fails: the HTTP cache has nothing to answer from.
+ */
+async function sameOriginStreamAsCors(
+  context: FetchContext,
+  input: string | URL,
+  init: RequestInit,
+  refusal: unknown,
+): Promise<Response> {
+  if (!(init.body instanceof ReadableStream)) throw refusal;
+  if (init.cache === 'only-if-cached') {
+    await preflightBeforeRefusal(context, input, init);
+    throw refusal;
+  }
+  const asCors: RequestInit = { ...init, mode: 'cors' };
+  try {
+    analyze(input, asCors, { origin: context.origin, engine: context.profile.engine });
+  } catch {
+    throw refusal;
+  }
+  return corsFetch(context, input, asCors);
 }
 
 /** The preflight a same-origin-mode stream upload sends before it is refused, whatever its answer. */

@@ -37,10 +37,11 @@ export interface EngineProfile {
    */
   streamBodies: 'standard' | 'http2-only' | 'stringified' | 'unsupported';
   /**
-   * A cross-origin request with a stream body in `same-origin` mode still sends the preflight a
-   * CORS request would, before it is refused (Chromium).
+   * A cross-origin request with a stream body in `same-origin` mode is sent as a CORS request
+   * (Chromium): preflight, upload, CORS check, a `cors` response. Over HTTP/1.1 (`http:`) the upload
+   * then fails like any other with `streamBodies: 'http2-only'`, after the preflight.
    */
-  sameOriginStreamPreflights: boolean;
+  sameOriginStreamsAsCors: boolean;
   /** Whether `Access-Control-Allow-Headers: *` lets an Authorization header through. */
   wildcardCoversAuthorization: boolean;
   /**
@@ -226,7 +227,7 @@ const SPEC: EngineProfile = {
   },
   requestHeadersRepeat: false,
   streamBodies: 'standard',
-  sameOriginStreamPreflights: false,
+  sameOriginStreamsAsCors: false,
   wildcardCoversAuthorization: false,
   exposeWildcardIgnoresInvalid: false,
   noCorsKeepsBodyType: false,
@@ -278,7 +279,7 @@ export const ENGINE_PROFILES: Readonly<Record<Engine, EngineProfile>> = {
     },
     streamBodies: 'http2-only',
     opaqueOriginOnCredentialedNoCors: 'every-hop',
-    sameOriginStreamPreflights: true,
+    sameOriginStreamsAsCors: true,
     wildcardCoversAuthorization: true,
     maxAge: { capSeconds: 7200, parse: parseMaxAgeInt64 },
     cacheMode: {

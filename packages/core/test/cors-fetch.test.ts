@@ -10,6 +10,7 @@ import { CorsError, createCorsFetch, ENGINES, engineProfile } from '@corskit/cor
 import { describe, expect, test } from 'vitest';
 import {
   API,
+  API_HTTP,
   answer,
   CROSS_ORIGINS,
   expectRejection,
@@ -925,4 +926,56 @@ describe('what the transport answers: a network error, or something that is not 
       }
     },
   );
+});
+
+describe("Chromium: a mode 'same-origin' stream upload to another origin goes as a CORS request", () => {
+  const upload = (extra: RequestInit = {}): RequestInit =>
+    ({
+      mode: 'same-origin',
+      method: 'POST',
+      body: new Blob(['hi']).stream(),
+      duplex: 'half',
+      ...extra,
+    }) as RequestInit;
+
+  test('over https: preflight, the upload, and a cors-filtered response', async () => {
+    const { fetch, server } = harness(answer({ allowMethods: 'POST', headers: [['x-secret', '1']] }), {
+      engine: 'chromium',
+    });
+    const response = await fetch(`${API}/up`, upload());
+    expect(response.type).toBe('cors');
+    expect(response.headers.get('x-secret')).toBeNull();
+    expect(server.log.map((seen) => seen.method)).toEqual(['OPTIONS', 'POST']);
+    expect(server.requests()[0]?.body).toBe('hi');
+  });
+
+  test('over https: the answer is CORS-checked after the upload was sent', async () => {
+    const { fetch, server } = harness(
+      (request) =>
+        request.method === 'OPTIONS'
+          ? answer({ allowMethods: 'POST' })(request)
+          : new Response('no cors', { status: 200 }),
+      { engine: 'chromium' },
+    );
+    await expectRejection(fetch(`${API}/up`, upload()), 'allow-origin-missing');
+    expect(server.log.map((seen) => seen.method)).toEqual(['OPTIONS', 'POST']);
+  });
+
+  test('a refused preflight stops it, and over http the upload fails after the preflight', async () => {
+    const refused = harness(answer({ allowOrigin: null }), { engine: 'chromium' });
+    await expectRejection(refused.fetch(`${API}/up`, upload()));
+    expect(refused.server.log.map((seen) => seen.method)).toEqual(['OPTIONS']);
+    const overHttp = harness(answer({ allowMethods: 'POST' }), { engine: 'chromium' });
+    await expectRejection(overHttp.fetch(`${API_HTTP}/up`, upload()));
+    expect(overHttp.server.log.map((seen) => seen.method)).toEqual(['OPTIONS']);
+  });
+
+  test("with cache: 'only-if-cached' the preflight goes out, then it fails; other engines send nothing", async () => {
+    const cached = harness(answer({ allowMethods: 'POST' }), { engine: 'chromium' });
+    await expectRejection(cached.fetch(`${API}/up`, upload({ cache: 'only-if-cached' })));
+    expect(cached.server.log.map((seen) => seen.method)).toEqual(['OPTIONS']);
+    const spec = harness(answer({ allowMethods: 'POST' }));
+    await expectRejection(spec.fetch(`${API}/up`, upload()));
+    expect(spec.server.log).toEqual([]);
+  });
 });

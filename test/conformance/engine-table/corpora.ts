@@ -7,6 +7,8 @@ export const CORPORA: Record<string, TestCase[]> = {
   conformance: CASES,
   /** The chosen corpus from a sandboxed iframe (opaque-origin.test.ts). */
   'opaque-origin': CASES,
+  /** The chosen corpus over HTTPS and HTTP/2 (http2.test.ts). */
+  http2: CASES,
   /** The max-age caps on a clock the test moves (max-age-caps.test.ts). */
   'max-age-caps': MAX_AGE_CAP_CASES,
 };

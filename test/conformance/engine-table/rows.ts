@@ -98,10 +98,10 @@ export const ROWS: EngineTableRow[] = [
   {
     behaviour: "`ReadableStream` body (`duplex: 'half'`)",
     spec: 'preflight, streams',
-    chromium: 'preflight, then **fails on HTTP/1.1** (needs HTTP/2, so https)',
+    chromium: 'preflight, streams over HTTP/2; **fails on HTTP/1.1** after the preflight',
     firefox: '**sent as the text `[object ReadableStream]`**',
     webkit: '**rejects with NotSupportedError**, sends nothing',
-    cases: ['body-stream-half'],
+    cases: ['body-stream-half', 'http2:body-stream-half'],
     split: 'chromium | firefox | webkit',
   },
   {
@@ -355,10 +355,14 @@ export const ROWS: EngineTableRow[] = [
   {
     behaviour: "`mode: 'same-origin'` stream upload to another origin",
     spec: 'refused, nothing sent',
-    chromium: '**preflight sent**, then refused',
+    chromium: '**sent as a CORS request** (preflight, CORS check; on HTTP/1.1 fails after the preflight)',
     firefox: 'refused, nothing sent',
     webkit: 'NotSupportedError',
-    cases: ['mode-same-origin-stream'],
+    cases: [
+      'mode-same-origin-stream',
+      'http2:mode-same-origin-stream',
+      'http2:mode-same-origin-stream-actual-no-acao',
+    ],
     split: 'chromium | firefox | webkit',
   },
   {

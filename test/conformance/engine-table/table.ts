@@ -11,7 +11,8 @@ export interface EngineTableRow {
   webkit: string;
   /**
    * The cases that show the row: ids from cases.ts; `<corpus>:<id>` for another run of corpora.ts
-   * (`opaque-origin:<id>` for the run from `null`, `max-age-caps:<id>` for the clock run).
+   * (`opaque-origin:<id>` for the run from `null`, `http2:<id>` over HTTPS and HTTP/2,
+   * `max-age-caps:<id>` for the clock run).
    */
   cases: string[];
   /**
