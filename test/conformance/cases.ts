@@ -891,6 +891,16 @@ const modeCases: TestCase[] = [
     ['content-type'],
   ),
   noCors('credentials', 'no-cors GET with credentials include', { credentials: 'include' }),
+  // From an opaque page (the opaque-origin run), which of these carry `Origin: null`: GET, HEAD, POST.
+  noCors('credentials-head', 'no-cors HEAD with credentials include', {
+    method: 'HEAD',
+    credentials: 'include',
+  }),
+  noCors('credentials-post', 'no-cors POST with credentials include', {
+    method: 'POST',
+    body: TEXT_BODY,
+    credentials: 'include',
+  }),
   single(
     'no-cors-server-error',
     'no-cors',
@@ -1985,15 +1995,29 @@ const fuzzFoundCases: TestCase[] = [
       { record: [name.toLowerCase()] },
     ),
   ),
-  single(
-    'redirect-no-cors-credentials-third',
-    'redirect',
-    'no-cors GET with credentials include redirected to a third origin',
-    { mode: 'no-cors', credentials: 'include' },
-    {
-      actual: answer(307, [['Location', routeUrl('third', 'b')]]),
-      routes: { b: { preflight: ALLOW_ANY_PREFLIGHT, actual: answer(200, []) } },
-    },
+  ...(
+    [
+      ['', 'GET', 307],
+      ['-head', 'HEAD', 307],
+      ['-head-302', 'HEAD', 302],
+      ['-post', 'POST', 307],
+    ] as Array<[string, string, number]>
+  ).map(([suffix, method, status]) =>
+    single(
+      `redirect-no-cors-credentials${suffix}-third`,
+      'redirect',
+      `no-cors ${method} with credentials include answered ${status} to a third origin`,
+      {
+        mode: 'no-cors',
+        credentials: 'include',
+        ...(method === 'GET' ? {} : { method }),
+        ...(method === 'POST' ? { body: TEXT_BODY } : {}),
+      },
+      {
+        actual: answer(status, [['Location', routeUrl('third', 'b')]]),
+        routes: { b: { preflight: ALLOW_ANY_PREFLIGHT, actual: answer(200, []) } },
+      },
+    ),
   ),
   ...(
     [
@@ -2004,6 +2028,14 @@ const fuzzFoundCases: TestCase[] = [
       ['301-put-third', 301, 'PUT', 'third'],
       ['302-delete-third', 302, 'DELETE', 'third'],
       ['301-patch-third', 301, 'PATCH', 'third'],
+      // Which methods WebKit turns into GET on a cross-origin 301/302 (DELETE alone, measured so far).
+      ['302-delete-lowercase-third', 302, 'delete', 'third'],
+      ['302-options-third', 302, 'OPTIONS', 'third'],
+      ['301-custom-third', 301, 'FOO', 'third'],
+      ['307-delete-third', 307, 'DELETE', 'third'],
+      ['308-delete-third', 308, 'DELETE', 'third'],
+      ['303-delete-third', 303, 'DELETE', 'third'],
+      ['303-put-third', 303, 'PUT', 'third'],
     ] as Array<[string, number, string, 'api' | 'third']>
   ).map(([id, status, method, server]) =>
     single(

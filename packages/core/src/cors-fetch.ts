@@ -467,10 +467,10 @@ function nextHop(
     throw new TypeError('A streamed request body cannot be sent again after a redirect.');
   }
   let { method, body, entries } = hop;
+  // WebKit: whatever the status, 307 and 308 included (which keep every other method).
   const deleteToGet =
     context.profile.redirect.deleteBecomesGetAcrossOrigins &&
     method === 'DELETE' &&
-    (status === 301 || status === 302) &&
     currentOrigin !== next.origin;
   if (
     ((status === 301 || status === 302) && method === 'POST') ||

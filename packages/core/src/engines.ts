@@ -108,7 +108,7 @@ export interface EngineProfile {
      * on a no-cors GET.
      */
     keepsOriginAfterMethodChange: boolean;
-    /** Whether a DELETE answered 301 or 302 to another origin goes on as a GET (WebKit). */
+    /** Whether a DELETE redirected to another origin (301, 302, 307 or 308) goes on as a GET (WebKit). */
     deleteBecomesGetAcrossOrigins: boolean;
   };
   /**

@@ -317,12 +317,13 @@ export const ROWS: EngineTableRow[] = [
     split: 'chromium | firefox webkit',
   },
   {
-    behaviour: "no-cors GET with `credentials: 'include'` from an opaque origin",
+    behaviour:
+      "no-cors GET or HEAD with `credentials: 'include'` from an opaque origin (POST: `Origin: null` everywhere)",
     spec: 'no `Origin`',
     chromium: '**`Origin: null`**',
     firefox: '**`Origin: null`**',
     webkit: 'no `Origin`',
-    cases: ['opaque-origin:no-cors-credentials'],
+    cases: ['opaque-origin:no-cors-credentials', 'opaque-origin:no-cors-credentials-head'],
     split: 'chromium firefox | webkit',
   },
   {
@@ -344,12 +345,18 @@ export const ROWS: EngineTableRow[] = [
     split: 'chromium firefox | webkit',
   },
   {
-    behaviour: 'DELETE answered 301/302 to another origin',
+    behaviour:
+      'DELETE redirected to another origin (301, 302, even 307 and 308; PUT, OPTIONS and others stay)',
     spec: 'DELETE',
     chromium: 'DELETE',
     firefox: 'DELETE (its preflight from the page origin, below)',
     webkit: '**GET**',
-    cases: ['redirect-301-delete-third', 'redirect-302-delete-third'],
+    cases: [
+      'redirect-301-delete-third',
+      'redirect-302-delete-third',
+      'redirect-307-delete-third',
+      'redirect-308-delete-third',
+    ],
     split: 'chromium | firefox | webkit',
   },
   {
