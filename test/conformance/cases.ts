@@ -1377,7 +1377,61 @@ function budgetHeaders(total: number, ownAccept: boolean): HeaderList {
   return list;
 }
 
+const STREAM_UPLOAD: RequestSpec = { body: { kind: 'stream', chunks: ['hel', 'lo'] }, duplex: 'half' };
+
 const fuzzFoundCases: TestCase[] = [
+  // Chromium rewrites a Range with empty list elements as the one range it holds (seeds 102).
+  single(
+    'range-appended-empty-canonical',
+    'range',
+    'GET with Range `bytes=5 -` and an appended empty Range',
+    {
+      headers: [
+        ['Range', 'bytes=5 -'],
+        ['Range', ''],
+      ],
+    },
+    { record: ['range'] },
+  ),
+  single(
+    'range-trailing-comma-canonical',
+    'range',
+    'GET with Range `bytes=5-, ` (an empty second element)',
+    { headers: [['Range', 'bytes=5-, ']] },
+    { record: ['range'] },
+  ),
+  single(
+    'range-two-ranges-kept',
+    'range',
+    'GET with Range `bytes=0-1, 3-4` (two ranges)',
+    { headers: [['Range', 'bytes=0-1, 3-4']] },
+    { record: ['range'] },
+  ),
+  // The method of a stream's preflight: the standard lets an answer without Allow-Methods allow it,
+  // and asks a cached answer to list it even when safelisted; Chromium does neither (HTTP/2 seeds 104, 105).
+  single(
+    'stream-put-preflight-without-allow-methods',
+    'body',
+    'PUT with a stream body, preflight answered without Access-Control-Allow-Methods',
+    { method: 'PUT', ...STREAM_UPLOAD },
+    { preflight: answer(204, [...ALLOW_PAGE, ['Access-Control-Allow-Headers', '*']]) },
+  ),
+  sequence(
+    'stream-post-after-cached-put',
+    'cache',
+    "PUT, then a POST with a stream body to the same URL while the PUT's answer is cached",
+    [
+      { delayMs: 0, request: { method: 'PUT' } },
+      { delayMs: 0, request: { method: 'POST', ...STREAM_UPLOAD } },
+    ],
+    {
+      preflight: answer(204, [
+        ...ALLOW_PAGE,
+        ['Access-Control-Allow-Methods', 'PUT'],
+        ['Access-Control-Max-Age', '10'],
+      ]),
+    },
+  ),
   // The cache mode and conditional headers add Cache-Control / Pragma on the wire.
   ...CACHE_MODES.map((cache) =>
     single(

@@ -264,6 +264,8 @@ async function preflightIfNeeded(
   const { reasons, names, requestHeaders } = preflightNeeds(hop.method, hop.entries, hop.stream, profile);
   const sticky = profile.redirect.preflightSticky && hop.neededPreflight;
   if (reasons.length === 0 && !sticky) return false;
+  // The stream forces the preflight; whether it also changes how the method is checked is the engine's.
+  const streamForcesMethod = hop.stream && profile.streamPreflightMethod === 'spec';
   // Some engines keep the page origin on a preflight although the request itself goes out as `null`.
   const origin = profile.redirect.preflightKeepsOrigin ? context.origin : requestOrigin;
   const query: CacheQuery = {
@@ -272,7 +274,7 @@ async function preflightIfNeeded(
     method: hop.method,
     headers: names,
     includeCredentials,
-    forced: hop.stream || sticky,
+    forced: streamForcesMethod || sticky,
   };
   const cacheable = !(profile.cache.skipsOpaqueOrigin && origin === 'null');
   const usesCache = cacheable && !profile.cacheMode.bypassesPreflightCache.has(hop.cache);
@@ -294,7 +296,7 @@ async function preflightIfNeeded(
   });
   const answer = await send(context, preflight);
   // A sticky preflight is not a stream's: an absent Allow-Methods does not allow the method.
-  const question = { ...query, forced: hop.stream };
+  const question = { ...query, forced: streamForcesMethod };
   const result = checkPreflight(answer.status, answer.headers, question, profile);
   await answer.body?.cancel();
   const stores = cacheable && !profile.cacheMode.storesNoPreflight.has(hop.cache);

@@ -42,6 +42,13 @@ export interface EngineProfile {
    * then fails like any other with `streamBodies: 'http2-only'`, after the preflight.
    */
   sameOriginStreamsAsCors: boolean;
+  /**
+   * How the preflight a stream body forces treats the request's method. `spec`: an answer without
+   * Access-Control-Allow-Methods allows the request's own method, and a cached answer must list the
+   * method even when it is safelisted. `like-any-preflight` (Chromium): neither; the method is
+   * checked as for any other preflight, so a safelisted one passes and any other must be listed.
+   */
+  streamPreflightMethod: 'spec' | 'like-any-preflight';
   /** Whether `Access-Control-Allow-Headers: *` lets an Authorization header through. */
   wildcardCoversAuthorization: boolean;
   /**
@@ -228,6 +235,7 @@ const SPEC: EngineProfile = {
   requestHeadersRepeat: false,
   streamBodies: 'standard',
   sameOriginStreamsAsCors: false,
+  streamPreflightMethod: 'spec',
   wildcardCoversAuthorization: false,
   exposeWildcardIgnoresInvalid: false,
   noCorsKeepsBodyType: false,
@@ -280,6 +288,7 @@ export const ENGINE_PROFILES: Readonly<Record<Engine, EngineProfile>> = {
     streamBodies: 'http2-only',
     opaqueOriginOnCredentialedNoCors: 'every-hop',
     sameOriginStreamsAsCors: true,
+    streamPreflightMethod: 'like-any-preflight',
     wildcardCoversAuthorization: true,
     maxAge: { capSeconds: 7200, parse: parseMaxAgeInt64 },
     cacheMode: {

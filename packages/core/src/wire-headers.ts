@@ -96,12 +96,19 @@ function combineLikeFirefox(entries: readonly HeaderEntry[], hasBody: boolean): 
   return [...combined];
 }
 
-const RANGE = /^bytes[ \t]*=[ \t]*(\d*)[ \t]*-[ \t]*(\d*)$/i;
+const RANGE_UNIT = /^bytes[ \t]*=(.*)$/i;
+const BYTE_RANGE = /^[ \t]*(\d*)[ \t]*-[ \t]*(\d*)[ \t]*$/;
 const INT64_MAX = 9223372036854775807n;
 
-/** A valid single byte range in canonical form; anything else unchanged. */
+/**
+ * A valid single byte range in canonical form; anything else unchanged. Empty list elements do not
+ * count (Chromium's list parser skips them), so `bytes=5-,` is the one range `bytes=5-`.
+ */
 function canonicalByteRange(value: string): string {
-  const match = RANGE.exec(value);
+  const unit = RANGE_UNIT.exec(value);
+  if (unit === null) return value;
+  const ranges = (unit[1] ?? '').split(',').filter((item) => !/^[ \t]*$/.test(item));
+  const match = ranges.length === 1 ? BYTE_RANGE.exec(ranges[0]!) : null;
   if (match === null) return value;
   const [, first = '', last = ''] = match;
   if (first === '' && last === '') return value;

@@ -87,6 +87,15 @@ export const ROWS: EngineTableRow[] = [
     split: 'chromium | firefox | webkit',
   },
   {
+    behaviour: 'Range with an empty list element: `bytes=5-, `; `bytes=5 -` with an empty Range appended',
+    spec: 'sent as set (joined)',
+    chromium: '**`bytes=5-`** both',
+    firefox: 'as set (the appended empty value replaces)',
+    webkit: 'as set (joined)',
+    cases: ['range-trailing-comma-canonical', 'range-appended-empty-canonical'],
+    split: 'chromium | firefox | webkit',
+  },
+  {
     behaviour: 'largest Range bound that is safelisted',
     spec: 'unlimited',
     chromium: '2^63-2',
@@ -358,6 +367,16 @@ export const ROWS: EngineTableRow[] = [
       'redirect-308-delete-third',
     ],
     split: 'chromium | firefox | webkit',
+  },
+  {
+    behaviour:
+      "a stream body's preflight and its method (over HTTP/2): a PUT answered without Allow-Methods; a POST while a PUT's answer is cached (Firefox sends the stream as a string, the same on the wire)",
+    spec: 'PUT allowed; POST preflights (the cache must list POST)',
+    chromium: '**PUT refused; POST sent without a preflight**',
+    firefox: '**PUT refused; POST sent without a preflight**',
+    webkit: '(moot: NotSupportedError)',
+    cases: ['http2:stream-put-preflight-without-allow-methods', 'http2:stream-post-after-cached-put'],
+    split: 'chromium firefox | webkit',
   },
   {
     behaviour: "`mode: 'same-origin'` stream upload to another origin",
