@@ -22,7 +22,7 @@ export type PageKind =
   | 'sandboxed-data-worker';
 
 interface PageKindFacts {
-  /** The corpus name of a run of the chosen cases from this kind (test titles, .conformance/, engine table). */
+  /** What a run of the chosen cases from this kind is called: test titles, .conformance/, engine table. */
   corpus: string;
   /** Whether the runner's origin is opaque: requests carry `Origin: null`, `{page}` is `null`. */
   opaque: boolean;
@@ -46,7 +46,7 @@ export function isPageKind(name: string): name is PageKind {
 
 const HEAD = '<!doctype html><meta charset="utf-8"><title>corskit conformance</title>';
 
-/** The runner's document; an absolute script URL, since a data: or blob: document has no base to resolve against. */
+/** The runner's document. The script URL is absolute: a data: or blob: document has no base URL. */
 export function runnerHtml(pageOrigin: string): string {
   return `${HEAD}\n<script type="module" src="${pageOrigin}/runner.js"></script>\n`;
 }
@@ -63,8 +63,8 @@ const startWorker = (url: string, pageOrigin: string) => `<script>
 window.runner = new Worker(${url}, { type: 'module' });
 window.runner.onerror = (event) => {
   const error = 'the worker did not start: ' + (event.message || 'an error event without a message');
-  const report = { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ error }) };
-  fetch(${scriptLiteral(`${pageOrigin}/results`)}, report);
+  const init = { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ error }) };
+  fetch(${scriptLiteral(`${pageOrigin}/results`)}, init);
 };
 </script>`;
 
@@ -92,13 +92,17 @@ const frame = document.createElement('iframe');
 frame.src = URL.createObjectURL(new Blob([${scriptLiteral(runner)}], { type: 'text/html' }));
 document.documentElement.append(frame);
 </script>\n`;
-    case 'data-worker':
-      return `${HEAD}\n${startWorker(scriptLiteral(`data:text/javascript,${encodeURIComponent(workerModule)}`), pageOrigin)}\n`;
+    case 'data-worker': {
+      const url = `data:text/javascript,${encodeURIComponent(workerModule)}`;
+      return `${HEAD}\n${startWorker(scriptLiteral(url), pageOrigin)}\n`;
+    }
     case 'blob-worker': {
       const blob = `new Blob([${scriptLiteral(workerModule)}], { type: 'text/javascript' })`;
       return `${HEAD}\n${startWorker(`URL.createObjectURL(${blob})`, pageOrigin)}\n`;
     }
-    case 'sandboxed-data-worker':
-      return `${HEAD}\n<iframe sandbox="allow-scripts" srcdoc="${attribute(topPageHtml('data-worker', pageOrigin))}"></iframe>\n`;
+    case 'sandboxed-data-worker': {
+      const frame = attribute(topPageHtml('data-worker', pageOrigin));
+      return `${HEAD}\n<iframe sandbox="allow-scripts" srcdoc="${frame}"></iframe>\n`;
+    }
   }
 }
