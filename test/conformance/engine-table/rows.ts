@@ -281,6 +281,18 @@ export const ROWS: EngineTableRow[] = [
     split: 'chromium | firefox | webkit',
   },
   {
+    behaviour: 'the same from a dedicated worker (a blob: one)',
+    spec: 'as `no-store`',
+    chromium: '**kept `default`**: no `Cache-Control`, cache used',
+    firefox: 'as `no-store`, cache not used',
+    webkit: 'as `no-store`, cache used',
+    cases: [
+      'blob-worker:cache-conditional-if-none-match-twice',
+      'blob-worker:wire-cache-if-none-match-default',
+    ],
+    split: 'chromium | firefox | webkit',
+  },
+  {
     behaviour: 'a preflight refused on its method: its answer cached for what it did allow',
     spec: 'no',
     chromium: 'no',
@@ -308,22 +320,49 @@ export const ROWS: EngineTableRow[] = [
     split: 'chromium | firefox webkit',
   },
   {
-    behaviour: 'preflight answers for an opaque origin (`Origin: null`, a sandboxed iframe)',
+    behaviour:
+      'preflight answers for an opaque origin (`Origin: null`: a sandboxed or data: iframe, a data: worker)',
     spec: 'cached',
     chromium: '**never cached**',
     firefox: 'cached',
     webkit: 'cached',
-    cases: ['opaque-origin:cache-max-age-10-after-1000ms'],
+    cases: [
+      'opaque-origin:cache-max-age-10-after-1000ms',
+      'data-iframe:cache-max-age-10-after-1000ms',
+      'data-worker:cache-max-age-10-after-1000ms',
+    ],
     split: 'chromium | firefox webkit',
   },
   {
     behaviour:
-      "no-cors GET or HEAD with `credentials: 'include'` from an opaque origin (POST: `Origin: null` everywhere)",
+      "no-cors GET or HEAD with `credentials: 'include'` from an opaque document (a sandboxed or data: iframe; POST: `Origin: null` everywhere)",
     spec: 'no `Origin`',
     chromium: '**`Origin: null`**',
     firefox: '**`Origin: null`**',
     webkit: 'no `Origin`',
-    cases: ['opaque-origin:no-cors-credentials', 'opaque-origin:no-cors-credentials-head'],
+    cases: [
+      'opaque-origin:no-cors-credentials',
+      'opaque-origin:no-cors-credentials-head',
+      'data-iframe:no-cors-credentials',
+    ],
+    split: 'chromium firefox | webkit',
+  },
+  {
+    behaviour: 'the same from a data: worker (the page started it; a sandboxed iframe started it)',
+    spec: 'no `Origin`',
+    chromium: 'no `Origin`; **`Origin: null`**',
+    firefox: 'no `Origin`; no `Origin`',
+    webkit: 'no `Origin`; no `Origin`',
+    cases: ['data-worker:no-cors-credentials', 'sandboxed-data-worker:no-cors-credentials'],
+    split: 'chromium | firefox webkit',
+  },
+  {
+    behaviour: 'no-cors POST from a data: worker (opaque; the page that started it is not)',
+    spec: '`Origin: null`',
+    chromium: '`Origin: null`',
+    firefox: '`Origin: null`',
+    webkit: "**the page's origin** (the worker's creator's)",
+    cases: ['data-worker:no-cors-post', 'data-worker:redirect-no-cors-post-307-same'],
     split: 'chromium firefox | webkit',
   },
   {
