@@ -1969,15 +1969,17 @@ const fuzzFoundCases: TestCase[] = [
       record: ['range'],
     },
   ),
-  single(
-    'redirect-no-cors-post-302-third',
-    'redirect',
-    'no-cors POST answered 302 to a third origin',
-    { mode: 'no-cors', method: 'POST', body: TEXT_BODY },
-    {
-      actual: answer(302, [['Location', routeUrl('third', 'b')]]),
-      routes: { b: { preflight: ALLOW_ANY_PREFLIGHT, actual: answer(200, []) } },
-    },
+  ...([302, 307] as const).map((status) =>
+    single(
+      `redirect-no-cors-post-${status}-third`,
+      'redirect',
+      `no-cors POST answered ${status} to a third origin`,
+      { mode: 'no-cors', method: 'POST', body: TEXT_BODY },
+      {
+        actual: answer(status, [['Location', routeUrl('third', 'b')]]),
+        routes: { b: { preflight: ALLOW_ANY_PREFLIGHT, actual: answer(200, []) } },
+      },
+    ),
   ),
   ...(
     [

@@ -4,7 +4,7 @@
 
 import { createCorsFetch, ENGINES } from '@corskit/core';
 import { describe, expect, test } from 'vitest';
-import { API, answer, harness, PAGE } from './helpers';
+import { API, answer, harness, OTHER, PAGE, redirectTo, routes } from './helpers';
 
 /** A blob: (or same-origin) worker the page started: its origin is the page's. */
 const BLOB_WORKER = { origin: PAGE, worker: { creatorOrigin: PAGE } };
@@ -92,6 +92,15 @@ describe('a no-cors POST from a data: worker', () => {
     expect(await originSent({ engine: 'webkit', origin: 'null' })).toBe('null');
     expect(await originSent({ engine: 'webkit', ...DATA_WORKER })).toBe(PAGE);
     expect(await originSent({ engine: 'webkit', ...DATA_WORKER_OF_OPAQUE })).toBe('null');
+  });
+
+  test('WebKit: after a 307 to another origin the POST says Origin: null, as a tainted request does', async () => {
+    const { fetch, server } = harness(
+      routes({ [`${API}/x`]: redirectTo(307, `${OTHER}/y`), [`${OTHER}/y`]: answer() }),
+      { engine: 'webkit', ...DATA_WORKER },
+    );
+    await fetch(`${API}/x`, post);
+    expect(server.requests().map((seen) => seen.headers.origin)).toEqual([PAGE, 'null']);
   });
 
   test('WebKit: a CORS request from the same worker still says Origin: null', async () => {

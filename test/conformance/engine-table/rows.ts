@@ -359,10 +359,14 @@ export const ROWS: EngineTableRow[] = [
   {
     behaviour: 'no-cors POST from a data: worker (opaque; the page that started it is not)',
     spec: '`Origin: null`',
-    chromium: '`Origin: null`',
-    firefox: '`Origin: null`',
-    webkit: "**the page's origin** (the worker's creator's)",
-    cases: ['data-worker:no-cors-post', 'data-worker:redirect-no-cors-post-307-same'],
+    chromium: '`Origin: null`, also after a redirect',
+    firefox: '`Origin: null`, also after a redirect',
+    webkit: "**the page's origin** (the worker's creator's); `null` after a redirect to another origin",
+    cases: [
+      'data-worker:no-cors-post',
+      'data-worker:redirect-no-cors-post-307-same',
+      'data-worker:redirect-no-cors-post-307-third',
+    ],
     split: 'chromium firefox | webkit',
   },
   {
