@@ -1,6 +1,5 @@
 // The engine-differences table in packages/core/README.md, built from row definitions (rows.ts) and
 // checked against the recordings the conformance suite keeps of the cases each row cites.
-
 import type { EngineName, Observation } from '../types.ts';
 import { ENGINE_NAMES } from '../types.ts';
 
