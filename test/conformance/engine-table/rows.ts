@@ -335,7 +335,7 @@ export const ROWS: EngineTableRow[] = [
   },
   {
     behaviour:
-      "no-cors GET or HEAD with `credentials: 'include'` from an opaque document (a sandboxed or data: iframe; POST: `Origin: null` everywhere)",
+      "no-cors GET or HEAD with `credentials: 'include'` from an opaque document (POST: `Origin: null` everywhere)",
     spec: 'no `Origin`',
     chromium: '**`Origin: null`**',
     firefox: '**`Origin: null`**',
@@ -348,12 +348,17 @@ export const ROWS: EngineTableRow[] = [
     split: 'chromium firefox | webkit',
   },
   {
-    behaviour: 'the same from a data: worker (the page started it; a sandboxed iframe started it)',
+    behaviour: 'the same from a data: worker (started by the page; by a sandboxed iframe)',
     spec: 'no `Origin`',
     chromium: 'no `Origin`; **`Origin: null`**',
     firefox: 'no `Origin`; no `Origin`',
     webkit: 'no `Origin`; no `Origin`',
-    cases: ['data-worker:no-cors-credentials', 'sandboxed-data-worker:no-cors-credentials'],
+    cases: [
+      'data-worker:no-cors-credentials',
+      'data-worker:no-cors-credentials-head',
+      'sandboxed-data-worker:no-cors-credentials',
+      'sandboxed-data-worker:no-cors-credentials-head',
+    ],
     split: 'chromium | firefox webkit',
   },
   {
