@@ -1,6 +1,7 @@
 import { type BrowserEngine, visit } from '../support/browsers.ts';
 import { createBrowserClock } from '../support/clock.ts';
 import { combine } from './observation.ts';
+import type { PageKind } from './page-kinds.ts';
 import { startServers, type Transport } from './servers.ts';
 import type { Observation, TestCase } from './types.ts';
 
@@ -9,8 +10,8 @@ export type EngineRun =
   | { ok: false; reason: string };
 
 export interface EngineRunOptions {
-  /** Run from a sandboxed iframe (`Origin: null`); see RunSettings.opaqueOrigin. */
-  opaqueOrigin?: boolean;
+  /** Where the runner runs (default `origin`: the page itself); see RunSettings.page. */
+  page?: PageKind;
   /**
    * Run the browser on a clock the test moves (test/support/clock.ts): each step's delay is one jump, so
    * cache lifetimes of hours take seconds. Fails the run when the clock cannot be built (no C compiler).
@@ -44,7 +45,7 @@ export async function runEngine(
   if (clock && 'error' in clock) return { ok: false, reason: `${engine}: no virtual clock: ${clock.error}` };
   const servers = await startServers(
     cases,
-    { ...PAGE_SETTINGS, opaqueOrigin: options.opaqueOrigin, transport: options.transport },
+    { ...PAGE_SETTINGS, page: options.page, transport: options.transport },
     { advanceClock: clock?.advance },
   );
   try {
@@ -62,6 +63,7 @@ export async function runEngine(
     if ('error' in report) return { ok: false, reason: `${engine}: the page failed: ${report.error}` };
     const symbols = {
       origins: servers.origins,
+      top: servers.topOrigin,
       run: servers.run,
       browserDefaults: { ...servers.browserDefaults, 'user-agent': report.userAgent },
     };

@@ -2,6 +2,7 @@ import { createCorsFetch } from '@corskit/core';
 import { createJournal } from './journal.ts';
 import { combine } from './observation.ts';
 import { runCase } from './page/client.js';
+import { PAGE_KINDS, type PageKind } from './page-kinds.ts';
 import { caseHandler } from './respond.ts';
 import type { Transport } from './servers.ts';
 import type { EngineName, Observation, Origins, TestCase } from './types.ts';
@@ -26,10 +27,13 @@ const FETCH_TIMEOUT_MS = 8000;
 export async function runModelCase(
   engine: EngineName,
   testCase: TestCase,
-  options: { opaqueOrigin?: boolean; transport?: Transport } = {},
+  options: { page?: PageKind; transport?: Transport } = {},
 ): Promise<Observation[]> {
   const served = modelOrigins(options.transport === 'http2' ? 'https' : 'http');
-  const origins = options.opaqueOrigin ? { ...served, page: 'null' } : served;
+  const { opaque, creator } = PAGE_KINDS[options.page ?? 'origin'];
+  const origins = opaque ? { ...served, page: 'null' } : served;
+  const top = served.page;
+  const worker = creator && { creatorOrigin: creator === 'top' ? top : 'null' };
   const journal = createJournal();
   const serve = {
     api: caseHandler([testCase], { server: 'api', origins: origins, run: MODEL_RUN, journal }),
@@ -39,7 +43,13 @@ export async function runModelCase(
     new URL(request.url).origin === origins.third ? serve.third(request) : serve.api(request);
 
   let clock = Date.UTC(2025, 0, 1);
-  const corsFetch = createCorsFetch({ origin: origins.page, engine, fetch: network, now: () => clock });
+  const corsFetch = createCorsFetch({
+    origin: origins.page,
+    engine,
+    fetch: network,
+    now: () => clock,
+    ...(worker && { worker }),
+  });
   const seen = await runCase(testCase, {
     fetch: corsFetch,
     origins: origins,
@@ -50,6 +60,6 @@ export async function runModelCase(
     },
     mark: (caseId, step) => journal.mark(caseId, step),
   });
-  const symbols = { origins: origins, run: MODEL_RUN };
+  const symbols = { origins: origins, top, run: MODEL_RUN };
   return seen.map((client) => combine(client, journal.arrivals(client.caseId, client.step), symbols));
 }

@@ -4,6 +4,8 @@ import type { Arrival, ClientObservation, Observation, Origins } from './types.t
 export interface RunSymbols {
   origins: Origins;
   run: string;
+  /** The top-level page's origin, where the runner's (`origins.page`) is another (opaque) one. */
+  top?: string;
   /**
    * Request header values this browser fills in by itself (its own User-Agent), keyed by lowercase
    * name. Like FILLED_IN_BY_EVERY_ENGINE, they are recorded as null.
@@ -60,12 +62,13 @@ export function combine(client: ClientObservation, arrivals: Arrival[], symbols:
   };
 }
 
-/** Writes the run's origins and id as `{page}`, `{PAGE}`, `{api}`, `{third}` and `{run}`. */
+/** Writes the run's origins and id as `{page}`, `{PAGE}`, `{top}`, `{api}`, `{third}` and `{run}`. */
 export function symbolize(value: string, symbols: RunSymbols): string {
   const { page, api, third } = symbols.origins;
   const names: Array<[string, string]> = [
     [page, '{page}'],
     [upperCaseScheme(page), '{PAGE}'],
+    ...(symbols.top && symbols.top !== page ? [[symbols.top, '{top}'] as [string, string]] : []),
     [api, '{api}'],
     [third, '{third}'],
     [symbols.run, '{run}'],

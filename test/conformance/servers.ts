@@ -8,6 +8,7 @@ import { localCertificateAuthority } from '../support/certificates.ts';
 import { type FetchHandler, type Http1Server, listen } from './http1.ts';
 import { listenHttp2 } from './http2.ts';
 import { createJournal, type Journal } from './journal.ts';
+import { PAGE_KINDS, type PageKind, runnerHtml, topPageHtml } from './page-kinds.ts';
 import { caseHandler } from './respond.ts';
 import type { ClientObservation, Origins, ServerName, TestCase } from './types.ts';
 
@@ -16,6 +17,8 @@ export type PageReport = { userAgent: string; observations: ClientObservation[] 
 
 export interface RunServers {
   origins: Origins;
+  /** The page server's origin: the top-level page's, also where the runner's (`origins.page`) is opaque. */
+  topOrigin: string;
   run: string;
   journal: Journal;
   /** The URL a browser opens to run every case. */
@@ -44,10 +47,11 @@ export interface RunSettings {
   /** Per-fetch timeout in the page. */
   timeoutMs: number;
   /**
-   * Run the cases from a sandboxed iframe (`sandbox="allow-scripts"`), whose origin is opaque: the
-   * requests carry `Origin: null`, and `{page}` in answers (and `origins.page`) is `null`.
+   * Where the runner runs (default `origin`, the page itself). From an opaque one (a sandboxed or
+   * data: frame, a data: worker) the requests carry `Origin: null`, and `{page}` in answers (and
+   * `origins.page`) is `null`.
    */
-  opaqueOrigin?: boolean;
+  page?: PageKind;
   /** Default `http1`. */
   transport?: Transport;
 }
@@ -69,15 +73,6 @@ const PAGE_FILES: Record<string, string> = {
 /** Headers whose browser-chosen values the setup request shows (see RunServers.browserDefaults). */
 const FILLED_IN_BY_THE_BROWSER = ['user-agent', 'accept-language'];
 
-const PAGE_HTML = `<!doctype html><meta charset="utf-8"><title>corskit conformance</title>
-<script type="module" src="/runner.js"></script>
-`;
-
-/** The page of an opaque-origin run: the runner in a frame with scripts but no origin of its own. */
-const OPAQUE_PAGE_HTML = `<!doctype html><meta charset="utf-8"><title>corskit conformance (opaque origin)</title>
-<iframe sandbox="allow-scripts" src="/frame.html"></iframe>
-`;
-
 /** Starts the page, API and third-origin servers on loopback for one run with a fresh run id. */
 export async function startServers(
   cases: TestCase[],
@@ -92,22 +87,24 @@ export async function startServers(
     reportResults = resolve;
   });
 
-  // The handlers need the origins, known only once every server listens; no case request can
-  // arrive before that (the page that makes them is not served yet).
+  // The handlers (the page's too) need the origins, known only once every server listens; no request
+  // can arrive before that (the page that makes them is not served yet).
   const handlers = new Map<ServerName, (request: Request) => Response>();
   const apiHandler = (server: ServerName) => (request: Request) =>
     handlers.get(server)?.(request) ?? new Response(null, { status: 503 });
 
-  // A runner in an opaque-origin frame reads the page server's answers cross-origin.
+  const page = settings.page ?? 'origin';
+  const opaque = PAGE_KINDS[page].opaque;
+  // A runner with an opaque origin reads the page server's answers (its own module too) cross-origin.
   const pageHandler = async (request: Request): Promise<Response> => {
     const response = await pageAnswer(request);
-    if (settings.opaqueOrigin) response.headers.set('access-control-allow-origin', '*');
+    if (opaque) response.headers.set('access-control-allow-origin', '*');
     return response;
   };
   const pageAnswer = async (request: Request): Promise<Response> => {
     const { pathname } = new URL(request.url);
     if (request.method === 'GET' && (pathname === '/' || pathname === '/frame.html')) {
-      const html = pathname === '/' && settings.opaqueOrigin ? OPAQUE_PAGE_HTML : PAGE_HTML;
+      const html = pathname === '/' ? topPageHtml(page, origins.page) : runnerHtml(origins.page);
       return new Response(html, { headers: { 'content-type': 'text/html; charset=utf-8' } });
     }
     const file = PAGE_FILES[pathname];
@@ -152,20 +149,21 @@ export async function startServers(
     await removeCa();
     throw error;
   }
-  const [page, api, third] = servers as [Http1Server, Http1Server, Http1Server];
+  const [pageServer, api, third] = servers as [Http1Server, Http1Server, Http1Server];
   // Host names, not 127.0.0.1: Firefox drops a preflight-cache entry when the host's DNS record is
   // newer than the entry, and for an IP-literal host that record is refreshed unpredictably, so its
   // preflight cache would seem to work only now and then.
   const originOf = (server: Http1Server) => `${overHttp2 ? 'https' : 'http'}://localhost:${server.port}`;
-  const origins: Origins = { page: originOf(page), api: originOf(api), third: originOf(third) };
+  const origins: Origins = { page: originOf(pageServer), api: originOf(api), third: originOf(third) };
   // What the API servers and the observations call the page's origin.
-  const apiOrigins: Origins = settings.opaqueOrigin ? { ...origins, page: 'null' } : origins;
+  const apiOrigins: Origins = opaque ? { ...origins, page: 'null' } : origins;
   for (const server of ['api', 'third'] as const) {
     handlers.set(server, caseHandler(cases, { server, origins: apiOrigins, run, journal }));
   }
 
   return {
     origins: apiOrigins,
+    topOrigin: origins.page,
     run,
     journal,
     pageUrl: `${origins.page}/`,

@@ -7,6 +7,7 @@ import { type EngineRun, runEngine } from './browsers.ts';
 import { pickCases, readRecordings, recordedFor } from './engine-table/recordings.ts';
 import { runModelCase } from './model.ts';
 import { comparable } from './observation.ts';
+import type { PageKind } from './page-kinds.ts';
 import type { Transport } from './servers.ts';
 import { saveEngineRun } from './store.ts';
 import { ENGINE_NAMES, type EngineName, type Observation, type TestCase } from './types.ts';
@@ -19,8 +20,8 @@ export interface SuiteOptions {
   cases: TestCase[];
   /** Cases not compared, each with the reason (a measured nondeterminism); they show as skipped. */
   excluded?: (testCase: TestCase, engine: EngineName) => string | null;
-  /** Run from an opaque origin (a sandboxed iframe, `Origin: null`); see RunSettings.opaqueOrigin. */
-  opaqueOrigin?: boolean;
+  /** Where the runner runs (default `origin`: the page itself); see page-kinds.ts. */
+  page?: PageKind;
   /** Run the browsers on a clock the test moves, so delays of hours cost seconds; see runEngine. */
   virtualClock?: boolean;
   /** How the servers speak (see servers.ts); the model's origins get the matching scheme. */
@@ -51,7 +52,7 @@ export function browserSuite({
   name,
   cases,
   excluded,
-  opaqueOrigin,
+  page,
   virtualClock,
   transport,
   onDisagreements,
@@ -74,7 +75,7 @@ export function browserSuite({
       const disagreements: Disagreement[] = [];
 
       beforeAll(async () => {
-        run = await runEngine(engine, cases, { opaqueOrigin, virtualClock, transport });
+        run = await runEngine(engine, cases, { page, virtualClock, transport });
         await saveEngineRun(engine, run, name);
       }, ENGINE_RUN_TIMEOUT_MS);
 
@@ -120,7 +121,7 @@ export function browserSuite({
           compared++;
           const observed = current.observations.filter((o) => o.caseId === testCase.id);
           const browser = observed.map(comparable);
-          const model = (await runModelCase(engine, testCase, { opaqueOrigin, transport })).map(comparable);
+          const model = (await runModelCase(engine, testCase, { page, transport })).map(comparable);
           try {
             expect(model, `createCorsFetch (engine '${engine}') vs the real ${engine}`).toEqual(browser);
           } catch (error) {

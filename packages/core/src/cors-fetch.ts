@@ -8,7 +8,7 @@ import { type CacheQuery, createPreflightCache, type PreflightCache } from './pr
 import { preflightNeeds } from './preflight-needs.js';
 import { corsCheck, readableHeaderNames } from './response-check.js';
 import type { Engine } from './types.js';
-import { isNetworkScheme, parseUrl } from './url.js';
+import { checkOrigin, isNetworkScheme, parseUrl } from './url.js';
 import { effectiveCacheMode, wireHeaders } from './wire-headers.js';
 
 /** Options of {@link createCorsFetch}. */
@@ -21,6 +21,19 @@ export interface CorsFetchOptions {
   fetch: (request: Request) => Promise<Response>;
   /** The clock for the preflight cache, in ms like Date.now. */
   now?: () => number;
+  /**
+   * Set when the script runs in a dedicated worker, not a document. `creatorOrigin` is the origin of
+   * the document that started it; `origin` is the worker's own: the creator's for a blob: or
+   * same-origin script, `null` for a data: worker. Engines treat a few requests from workers
+   * differently (`EngineProfile.worker`).
+   */
+  worker?: WorkerOrigins;
+}
+
+/** See {@link CorsFetchOptions.worker}. */
+export interface WorkerOrigins {
+  /** The origin of the document that started the worker, serialized, or `null` for an opaque one. */
+  creatorOrigin: string;
 }
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
@@ -59,6 +72,8 @@ interface Hop {
 
 interface FetchContext {
   origin: string;
+  /** The worker the script runs in; null in a document. */
+  worker: WorkerOrigins | null;
   profile: EngineProfile;
   send: (request: Request) => Promise<Response>;
   now: () => number;
@@ -80,12 +95,30 @@ export function createCorsFetch(options: CorsFetchOptions): typeof fetch {
   const profile = engineProfile(options.engine);
   const context: FetchContext = {
     origin,
+    worker: workerOrigins(options.worker, origin),
     profile,
     send: options.fetch,
     now: options.now ?? Date.now,
     cache: createPreflightCache(profile),
   };
   return ((input: RequestInfo | URL, init?: RequestInit) => corsFetch(context, input, init)) as typeof fetch;
+}
+
+function workerOrigins(value: unknown, origin: string): WorkerOrigins | null {
+  if (value === undefined) return null;
+  const creator =
+    typeof value === 'object' && value !== null ? Reflect.get(value, 'creatorOrigin') : undefined;
+  if (typeof creator !== 'string' || checkOrigin(creator) === null) {
+    throw new TypeError(
+      `createCorsFetch: options.worker.creatorOrigin must be the origin of the document that started the worker (such as https://app.example.com, or "null"); got ${JSON.stringify(creator)}.`,
+    );
+  }
+  if (origin !== 'null' && origin !== creator) {
+    throw new TypeError(
+      `createCorsFetch: a dedicated worker's origin is its creator's (${creator}) or "null" (a data: worker), not ${origin}.`,
+    );
+  }
+  return { creatorOrigin: creator };
 }
 
 async function corsFetch(context: FetchContext, input: RequestInfo | URL, init: RequestInit | undefined) {
@@ -116,7 +149,7 @@ async function corsFetch(context: FetchContext, input: RequestInfo | URL, init: 
     tainting: !classification.crossOrigin ? 'basic' : mode === 'no-cors' ? 'opaque' : 'cors',
     taintedOrigin: false,
     neededPreflight: false,
-    cache: effectiveCacheMode(request.cache, request.entries, context.profile),
+    cache: effectiveCacheMode(request.cache, request.entries, context.profile, context.worker !== null),
     crossedOrigins: false,
     sentOrigin: false,
   };
@@ -143,10 +176,9 @@ async function corsFetch(context: FetchContext, input: RequestInfo | URL, init: 
     const originHeader = originToSend(
       context.profile,
       hop,
-      requestOrigin,
+      hop.tainting === 'cors' ? requestOrigin : noCorsOrigin(context, hop, requestOrigin),
       request.referrerPolicy,
-      // The page itself is opaque (a redirect's `null` does not count).
-      includeCredentials && context.origin === 'null',
+      includeCredentials && opaqueCaller(context),
     );
     hop.sentOrigin ||= originHeader !== null;
     const wire = await send(context, toWireRequest(hop, originHeader, sendsCredentials, context.profile));
@@ -240,7 +272,7 @@ async function preflightBeforeRefusal(context: FetchContext, input: string | URL
       tainting: 'cors',
       taintedOrigin: false,
       neededPreflight: false,
-      cache: effectiveCacheMode(request.cache, request.entries, context.profile),
+      cache: effectiveCacheMode(request.cache, request.entries, context.profile, context.worker !== null),
       crossedOrigins: false,
       sentOrigin: false,
     };
@@ -308,6 +340,21 @@ async function preflightIfNeeded(
   }
   if (stores) context.cache.store(query, result, context.now());
   return true;
+}
+
+/**
+ * Whether the caller counts as opaque for `opaqueOriginOnCredentialedNoCors`: an opaque document (a
+ * redirect's `null` does not count), or in a worker, whoever the engine looks at there.
+ */
+function opaqueCaller({ worker, origin, profile }: FetchContext): boolean {
+  if (worker === null) return origin === 'null';
+  return profile.worker.credentialedNoCorsOrigin === 'creator' && worker.creatorOrigin === 'null';
+}
+
+/** The origin a no-cors hop is made from: a data: worker's creator's in WebKit, else the request's. */
+function noCorsOrigin({ worker, origin, profile }: FetchContext, hop: Hop, requestOrigin: string): string {
+  const fromOpaqueWorker = worker !== null && origin === 'null' && !hop.taintedOrigin;
+  return fromOpaqueWorker && profile.worker.noCorsSendsCreatorOrigin ? worker.creatorOrigin : requestOrigin;
 }
 
 /**

@@ -124,6 +124,24 @@ export interface EngineProfile {
    * (Firefox: none after a redirect to another origin), `none`.
    */
   opaqueOriginOnCredentialedNoCors: 'none' | 'every-hop' | 'same-origin-hops';
+  /** What differs when the script runs in a dedicated worker, not a document (`createCorsFetch`'s `worker`). */
+  worker: {
+    /**
+     * Whether a `default`-mode request with If-* headers keeps the `default` cache mode in a worker:
+     * Chromium applies `cacheMode.conditional` in documents only.
+     */
+    conditionalKeepsDefault: boolean;
+    /**
+     * Whose origin decides `opaqueOriginOnCredentialedNoCors` in a worker: the document that started
+     * it (`creator`: Chromium), or nobody's: a worker never sends it (`none`: Firefox).
+     */
+    credentialedNoCorsOrigin: 'creator' | 'none';
+    /**
+     * Whether a no-cors request from a worker with an opaque origin (a data: worker) carries its
+     * creator's origin where a document would send `Origin: null` (WebKit).
+     */
+    noCorsSendsCreatorOrigin: boolean;
+  };
   /** The message of a network error's TypeError (what `fetch` rejects with when nothing answers). */
   networkErrorMessage: string;
   /** How header values reach the wire, as the server sees them. */
@@ -261,6 +279,11 @@ const SPEC: EngineProfile = {
     deleteBecomesGetAcrossOrigins: false,
   },
   opaqueOriginOnCredentialedNoCors: 'none',
+  worker: {
+    conditionalKeepsDefault: false,
+    credentialedNoCorsOrigin: 'none',
+    noCorsSendsCreatorOrigin: false,
+  },
   networkErrorMessage: 'Failed to fetch',
   wire: {
     canonicalRange: false,
@@ -289,6 +312,7 @@ export const ENGINE_PROFILES: Readonly<Record<Engine, EngineProfile>> = {
     opaqueOriginOnCredentialedNoCors: 'every-hop',
     sameOriginStreamsAsCors: true,
     streamPreflightMethod: 'like-any-preflight',
+    worker: { ...SPEC.worker, conditionalKeepsDefault: true, credentialedNoCorsOrigin: 'creator' },
     wildcardCoversAuthorization: true,
     maxAge: { capSeconds: 7200, parse: parseMaxAgeInt64 },
     cacheMode: {
@@ -344,6 +368,7 @@ export const ENGINE_PROFILES: Readonly<Record<Engine, EngineProfile>> = {
       keepsOriginAfterMethodChange: true,
       deleteBecomesGetAcrossOrigins: true,
     },
+    worker: { ...SPEC.worker, noCorsSendsCreatorOrigin: true },
     networkErrorMessage: 'Load failed',
     wire: { ...SPEC.wire, utf8Values: true, cacheHeadersAcrossOrigins: false },
   },

@@ -6,7 +6,7 @@
  * @packageDocumentation
  */
 export { classify } from './classify.js';
-export { type CorsFetchOptions, createCorsFetch } from './cors-fetch.js';
+export { type CorsFetchOptions, createCorsFetch, type WorkerOrigins } from './cors-fetch.js';
 export {
   type ChromiumClientHintName,
   ENGINE_PROFILES,

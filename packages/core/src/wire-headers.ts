@@ -26,13 +26,18 @@ export function isConditional(entries: readonly HeaderEntry[]): boolean {
   return entries.some(([name]) => CONDITIONAL_HEADERS.includes(name));
 }
 
-/** The cache mode the HTTP fetch uses: a `default` request with If-* headers gets the engine's own. */
+/**
+ * The cache mode the HTTP fetch uses: a `default` request with If-* headers gets the engine's own
+ * (in a worker, only where the engine applies the rule there too).
+ */
 export function effectiveCacheMode(
   cache: RequestCache,
   entries: readonly HeaderEntry[],
   profile: EngineProfile,
+  inWorker: boolean,
 ): RequestCache {
-  return cache === 'default' && isConditional(entries) ? profile.cacheMode.conditional : cache;
+  if (cache !== 'default' || !isConditional(entries)) return cache;
+  return inWorker && profile.worker.conditionalKeepsDefault ? 'default' : profile.cacheMode.conditional;
 }
 
 /**

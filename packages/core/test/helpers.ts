@@ -10,6 +10,7 @@ import {
   classify,
   createCorsFetch,
   type Engine,
+  type WorkerOrigins,
 } from '@corskit/core';
 import { expect } from 'vitest';
 
@@ -283,7 +284,10 @@ export interface Harness {
 }
 
 /** createCorsFetch from the page's origin, talking to `handler`, with a fake clock. */
-export function harness(handler: Handler, options: { engine?: Engine; origin?: string } = {}): Harness {
+export function harness(
+  handler: Handler,
+  options: { engine?: Engine; origin?: string; worker?: WorkerOrigins } = {},
+): Harness {
   const recorded = server(handler);
   const time = clock();
   const fetch = createCorsFetch({
@@ -291,6 +295,7 @@ export function harness(handler: Handler, options: { engine?: Engine; origin?: s
     engine: options.engine ?? 'spec',
     fetch: recorded.fetch,
     now: () => time.now,
+    ...(options.worker && { worker: options.worker }),
   });
   return { fetch, server: recorded, clock: time };
 }

@@ -290,6 +290,18 @@ export const ROWS: EngineTableRow[] = [
     split: 'chromium | firefox | webkit',
   },
   {
+    behaviour: 'the same from a dedicated worker (a blob: one)',
+    spec: 'as `no-store`',
+    chromium: '**kept `default`**: no `Cache-Control`, cache used',
+    firefox: 'as `no-store`, cache not used',
+    webkit: 'as `no-store`, cache used',
+    cases: [
+      'blob-worker:cache-conditional-if-none-match-twice',
+      'blob-worker:wire-cache-if-none-match-default',
+    ],
+    split: 'chromium | firefox | webkit',
+  },
+  {
     behaviour: 'a preflight refused on its method: its answer cached for what it did allow',
     spec: 'no',
     chromium: 'no',
@@ -317,22 +329,58 @@ export const ROWS: EngineTableRow[] = [
     split: 'chromium | firefox webkit',
   },
   {
-    behaviour: 'preflight answers for an opaque origin (`Origin: null`, a sandboxed iframe)',
+    behaviour:
+      'preflight answers for an opaque origin (`Origin: null`: a sandboxed or data: iframe, a data: worker)',
     spec: 'cached',
     chromium: '**never cached**',
     firefox: 'cached',
     webkit: 'cached',
-    cases: ['opaque-origin:cache-max-age-10-after-1000ms'],
+    cases: [
+      'opaque-origin:cache-max-age-10-after-1000ms',
+      'data-iframe:cache-max-age-10-after-1000ms',
+      'data-worker:cache-max-age-10-after-1000ms',
+    ],
     split: 'chromium | firefox webkit',
   },
   {
     behaviour:
-      "no-cors GET or HEAD with `credentials: 'include'` from an opaque origin (POST: `Origin: null` everywhere)",
+      "no-cors GET or HEAD with `credentials: 'include'` from an opaque document (POST: `Origin: null` everywhere)",
     spec: 'no `Origin`',
     chromium: '**`Origin: null`**',
     firefox: '**`Origin: null`**',
     webkit: 'no `Origin`',
-    cases: ['opaque-origin:no-cors-credentials', 'opaque-origin:no-cors-credentials-head'],
+    cases: [
+      'opaque-origin:no-cors-credentials',
+      'opaque-origin:no-cors-credentials-head',
+      'data-iframe:no-cors-credentials',
+    ],
+    split: 'chromium firefox | webkit',
+  },
+  {
+    behaviour: 'the same from a data: worker (started by the page; by a sandboxed iframe)',
+    spec: 'no `Origin`',
+    chromium: 'no `Origin`; **`Origin: null`**',
+    firefox: 'no `Origin`; no `Origin`',
+    webkit: 'no `Origin`; no `Origin`',
+    cases: [
+      'data-worker:no-cors-credentials',
+      'data-worker:no-cors-credentials-head',
+      'sandboxed-data-worker:no-cors-credentials',
+      'sandboxed-data-worker:no-cors-credentials-head',
+    ],
+    split: 'chromium | firefox webkit',
+  },
+  {
+    behaviour: 'no-cors POST from a data: worker (opaque; the page that started it is not)',
+    spec: '`Origin: null`',
+    chromium: '`Origin: null`, also after a redirect',
+    firefox: '`Origin: null`, also after a redirect',
+    webkit: "**the page's origin** (the worker's creator's); `null` after a redirect to another origin",
+    cases: [
+      'data-worker:no-cors-post',
+      'data-worker:redirect-no-cors-post-307-same',
+      'data-worker:redirect-no-cors-post-307-third',
+    ],
     split: 'chromium firefox | webkit',
   },
   {
@@ -370,7 +418,7 @@ export const ROWS: EngineTableRow[] = [
   },
   {
     behaviour:
-      "a stream body's preflight and its method (over HTTP/2): a PUT answered without Allow-Methods; a POST while a PUT's answer is cached (Firefox sends the stream as a string, the same on the wire)",
+      "a stream body's preflight (HTTP/2): PUT without Allow-Methods; POST while a PUT's answer is cached",
     spec: 'PUT allowed; POST preflights (the cache must list POST)',
     chromium: '**PUT refused; POST sent without a preflight**',
     firefox: '**PUT refused; POST sent without a preflight**',

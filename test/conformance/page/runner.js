@@ -1,5 +1,6 @@
-// The page runner: fetches the run's setup from its own origin, runs every case against the API
-// origin and posts what it saw back.
+// The page runner: fetches the run's setup from the page server, runs every case against the API
+// origin and posts what it saw back. It runs in a document or a worker (see page-kinds.ts); its
+// own URL names the page server, since a data: or blob: document has no base URL to resolve against.
 // Single-request cases run first, a few at a time. The multi-step (preflight-cache) cases run after
 // them, all at once, so their deliberate waits overlap instead of adding up, and so that the flood
 // of single-request preflights cannot evict their entries (Firefox keeps only 100 of them).
@@ -7,10 +8,12 @@
 // instead, and the multi-step cases run one at a time so that one case's jump is not another's.
 import { runCase, runPool } from './client.js';
 
+const pageServer = (path) => new URL(path, import.meta.url);
+
 const post = (path, data) =>
-  fetch(path, {
+  fetch(pageServer(path), {
     method: 'POST',
-    // text/plain: a CORS-safelisted type, so that a runner in an opaque-origin frame needs no preflight.
+    // text/plain: a CORS-safelisted type, so that a runner with an opaque origin needs no preflight.
     headers: { 'content-type': 'text/plain' },
     body: JSON.stringify(data),
   });
@@ -25,7 +28,7 @@ async function advanceClock(ms) {
 }
 
 async function main() {
-  const setup = await (await fetch('/setup.json')).json();
+  const setup = await (await fetch(pageServer('/setup.json'))).json();
   const realSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
   const env = {
     fetch: (url, init) => fetch(url, init),
