@@ -1173,7 +1173,34 @@ export const MAX_AGE_CAP_CASES: TestCase[] = MAX_AGE_CAP_CHECKS.flatMap(([maxAge
   ),
 );
 
+/** PUT with X-A allowed and cached for 10 s, then a refused preflight to the same URL, then the PUT again. */
+const refusedPreflightCase = (id: string, title: string, refused: RequestSpec, headers: HeaderList) =>
+  sequence(
+    `cache-after-refused-${id}`,
+    'cache',
+    `PUT cached, then ${title} refused at its preflight, then the PUT again`,
+    [after(0, put()), after(0, refused), after(0, put())],
+    { preflight: answer(204, [...headers, ['Access-Control-Max-Age', '10']]) },
+  );
+
+const ALLOW_PUT_X_A: HeaderList = [
+  ['Access-Control-Allow-Methods', 'PUT'],
+  ['Access-Control-Allow-Headers', 'X-A'],
+];
+
 const cacheEntryCases: TestCase[] = [
+  // What a refused preflight does to the URL's cached answer (seeds 203, 204).
+  refusedPreflightCase('method', 'a DELETE', { method: 'DELETE', headers: [['X-A', '1']] }, [
+    ...ALLOW_PAGE,
+    ...ALLOW_PUT_X_A,
+  ]),
+  refusedPreflightCase('header', 'a PUT with X-B', put([['X-B', '1']]), [...ALLOW_PAGE, ...ALLOW_PUT_X_A]),
+  refusedPreflightCase(
+    'credentials',
+    'a PUT with credentials',
+    put([['X-A', '1']], { credentials: 'include' }),
+    [['Access-Control-Allow-Origin', '{page}'], ...ALLOW_PUT_X_A],
+  ),
   sequence(
     'cache-other-method-listed',
     'cache',
@@ -1822,6 +1849,9 @@ const fuzzFoundCases: TestCase[] = [
       ['plain-then-html', ['text/plain', 'text/html']],
       ['invalid-then-html', ['text/plain/x, application/json', 'text/html']],
       ['invalid-then-plain', ['text/plain/x', 'text/plain']],
+      // An empty value: Firefox lets it replace other names, but not a Content-Type with a body (seed 204).
+      ['plain-then-empty', ['text/plain', '']],
+      ['empty-then-plain', ['', 'text/plain']],
     ] as Array<[string, string[]]>
   ).flatMap(([id, values]) => [
     single(

@@ -333,6 +333,9 @@ async function preflightIfNeeded(
   await answer.body?.cancel();
   const stores = cacheable && !profile.cacheMode.storesNoPreflight.has(hop.cache);
   if (!isGrant(result)) {
+    // A refused preflight drops what the URL had cached, in every engine measured, as the standard
+    // says ("if corsWithPreflightResponse is a network error, then clear cache entries").
+    context.cache.clear({ origin, url: hop.url });
     const refused = profile.cache.storesRefused && REFUSALS.has(result.code);
     const grant = refused ? refusedGrant(answer.headers, question, profile) : null;
     if (grant && stores) context.cache.store(query, grant, context.now());

@@ -157,7 +157,7 @@ export interface EngineProfile {
      * replaces what came before and is replaced by what follows; Authorization,
      * Content-Disposition, From, If-Modified-Since, If-Unmodified-Since, Location, Max-Forwards and
      * User-Agent keep the last value; Content-Type keeps the first one when the request has a body
-     * and the last one when it has none.
+     * and the last one when it has none, an empty one included.
      */
     repeatedNames: 'standard' | 'firefox';
     /**

@@ -92,10 +92,11 @@ function combineLikeFirefox(entries: readonly HeaderEntry[], hasBody: boolean): 
   const combined = new Map<string, string>();
   for (const [name, value] of entries) {
     const current = combined.get(name);
-    if (current === undefined || current === '' || value === '') combined.set(name, value);
-    else if (name === 'content-type') {
-      if (!hasBody) combined.set(name, value);
-    } else if (FIREFOX_LAST_VALUE.has(name)) combined.set(name, value);
+    // Content-Type: the first with a body, the last without, empty or not.
+    if (name === 'content-type') {
+      if (current === undefined || !hasBody) combined.set(name, value);
+    } else if (current === undefined || current === '' || value === '') combined.set(name, value);
+    else if (FIREFOX_LAST_VALUE.has(name)) combined.set(name, value);
     else combined.set(name, `${current}, ${value}`);
   }
   return [...combined];

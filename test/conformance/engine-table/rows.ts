@@ -311,6 +311,15 @@ export const ROWS: EngineTableRow[] = [
     split: 'chromium firefox | webkit',
   },
   {
+    behaviour: 'a refused preflight (method, header or credentials), then the request it had allowed',
+    spec: 'preflight again (entries cleared)',
+    chromium: 'preflight again',
+    firefox: 'preflight again',
+    webkit: "**cached: the refusal's answer** (method, header); preflight again (credentials)",
+    cases: ['cache-after-refused-method', 'cache-after-refused-header', 'cache-after-refused-credentials'],
+    split: 'chromium firefox | webkit',
+  },
+  {
     behaviour: 'cache after the actual response fails the CORS check',
     spec: 'kept',
     chromium: 'kept',
@@ -465,6 +474,19 @@ export const ROWS: EngineTableRow[] = [
     webkit: 'readable',
     cases: ['fuzz-range-gzip-200', 'fuzz-range-gzip-206'],
     split: 'chromium | firefox webkit',
+  },
+  {
+    behaviour:
+      'what the server sees: `Content-Type` set to `text/plain`, then `` (and the other way round), with a body',
+    spec: 'joined: `text/plain,` / `, text/plain`',
+    chromium: 'joined: `text/plain,` / `, text/plain`',
+    firefox: '**the first**: `text/plain` / empty',
+    webkit: 'joined: `text/plain,` / `, text/plain`',
+    cases: [
+      'wire-repeat-content-type-body-plain-then-empty',
+      'wire-repeat-content-type-body-empty-then-plain',
+    ],
+    split: 'chromium webkit | firefox',
   },
   {
     behaviour: 'what the server sees: `Content-Type` set twice',
