@@ -4,6 +4,7 @@
 // conformance suite checks that the recordings (engine-table/recorded.json) are what the browsers do.
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
+import { CASES } from './cases.ts';
 import { corpusCaseIds } from './engine-table/corpora.ts';
 import { readRecordings } from './engine-table/recordings.ts';
 import { ROWS } from './engine-table/rows.ts';
@@ -41,6 +42,20 @@ describe('the engine table in packages/core/README.md', () => {
       expect(Object.keys(recordings[corpus]!).sort()).toEqual([...ids].sort());
     }
   });
+});
+
+describe('the READMEs', () => {
+  it.each(['../../README.md', '../../packages/core/README.md'])(
+    '%s gives the chosen corpus its size',
+    async (path) => {
+      const text = await readFile(new URL(path, import.meta.url), 'utf8');
+      const counts = [...text.matchAll(/(\d+) chosen cases/g)].map((match) => Number(match[1]));
+      expect(counts.length).toBeGreaterThan(0);
+      expect(counts).toEqual(counts.map(() => CASES.length));
+      const http2 = [...text.matchAll(/Of the (\d+) cases, (\d+) are/g)].map((match) => Number(match[1]));
+      expect(http2).toEqual(http2.map(() => CASES.length));
+    },
+  );
 });
 
 describe('checkRows', () => {
