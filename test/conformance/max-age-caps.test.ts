@@ -1,6 +1,6 @@
-// The Access-Control-Max-Age caps, timed for real: each engine runs under libfaketime (Debian's
-// libfaketime, see test/support/faketime.ts) and the test moves its clock by each step's delay, so a
-// preflight answer cached for "a day" is checked a day later in a few seconds of real time.
+// The Access-Control-Max-Age caps, timed for real: each engine runs on a clock the test moves
+// forward by each step's delay (test/support/clock.ts), so a preflight answer cached for "a day" is
+// checked a day later in a few seconds of real time.
 import { MAX_AGE_CAP_CASES } from './cases.ts';
 import { browserSuite } from './suite.ts';
 

@@ -4,7 +4,7 @@
 // Single-request cases run first, a few at a time. The multi-step (preflight-cache) cases run after
 // them, all at once, so their deliberate waits overlap instead of adding up, and so that the flood
 // of single-request preflights cannot evict their entries (Firefox keeps only 100 of them).
-// On a virtual clock (the browser under libfaketime), the server moves the clock for each delay
+// On a virtual clock (the browser on test/support/clock.ts), the server moves the clock for each delay
 // instead, and the multi-step cases run one at a time so that one case's jump is not another's.
 import { runCase, runPool } from './client.js';
 
