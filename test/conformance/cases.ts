@@ -1366,6 +1366,21 @@ const cacheEntryCases: TestCase[] = [
     [after(0, put()), after(0, put())],
     { preflight: echoPreflight('10'), actual: answer(200, []) },
   ),
+  sequence(
+    'cache-failed-simple',
+    'cache',
+    'a PUT cached, then a simple GET with credentials that fails the CORS check, then the PUT again',
+    [after(0, put()), after(0, { credentials: 'include' }), after(0, put())],
+    {
+      preflight: answer(204, [
+        ['Access-Control-Allow-Origin', '{page}'],
+        ['Access-Control-Allow-Methods', 'PUT'],
+        ['Access-Control-Allow-Headers', 'X-A'],
+        ['Access-Control-Max-Age', '10'],
+      ]),
+      actual: answer(200, [['Access-Control-Allow-Origin', '{page}']]),
+    },
+  ),
 ];
 
 // ---------------------------------------------------------------------------------------------

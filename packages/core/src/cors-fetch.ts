@@ -200,7 +200,8 @@ async function corsFetch(context: FetchContext, input: RequestInfo | URL, init: 
     if (hop.tainting === 'cors') {
       const failure = corsCheck(wire.headers, requestOrigin, includeCredentials);
       if (failure) {
-        if (context.profile.cache.clearOnFailure)
+        const { clearOnFailure } = context.profile.cache;
+        if (clearOnFailure === 'any' || (clearOnFailure === 'preflighted' && hop.neededPreflight))
           context.cache.clear({ origin: requestOrigin, url: hop.url });
         throw corsError(failure.code, 'response', failure.message, hop.url, requestOrigin, failure.fix);
       }

@@ -91,8 +91,13 @@ export interface EngineProfile {
     credentials: 'covers-omit' | 'exact';
     /** Whether a cached `*` (in Allow-Methods or Allow-Headers) serves other methods and headers. */
     wildcards: boolean;
-    /** Whether a CORS failure of the actual response drops the URL's cached answers. */
-    clearOnFailure: boolean;
+    /**
+     * Which CORS failures of an actual response drop the URL's cached answers: `preflighted`, those
+     * of a request that needed a preflight (the standard: "if corsWithPreflightResponse is a network
+     * error, then clear cache entries"); `any`, a simple request's too (Firefox); `none` (Chromium,
+     * WebKit).
+     */
+    clearOnFailure: 'none' | 'preflighted' | 'any';
     /** Whether answers to preflights from an opaque origin (`Origin: null`) are never cached (Chromium). */
     skipsOpaqueOrigin: boolean;
     /**
@@ -267,7 +272,7 @@ const SPEC: EngineProfile = {
     model: 'per-entry',
     credentials: 'covers-omit',
     wildcards: true,
-    clearOnFailure: false,
+    clearOnFailure: 'preflighted',
     storesRefused: false,
     skipsOpaqueOrigin: false,
   },
@@ -320,7 +325,7 @@ export const ENGINE_PROFILES: Readonly<Record<Engine, EngineProfile>> = {
       bypassesPreflightCache: new Set(['no-store', 'reload', 'no-cache']),
       storesNoPreflight: new Set(['no-store']),
     },
-    cache: { ...SPEC.cache, model: 'per-url', skipsOpaqueOrigin: true },
+    cache: { ...SPEC.cache, model: 'per-url', clearOnFailure: 'none', skipsOpaqueOrigin: true },
     redirect: { ...SPEC.redirect, dropsHeaders: CHROMIUM_REDIRECT_DROPPED },
     wire: { ...SPEC.wire, canonicalRange: true, rangeRefusesEncodedAnswer: true },
   },
@@ -345,7 +350,7 @@ export const ENGINE_PROFILES: Readonly<Record<Engine, EngineProfile>> = {
       model: 'per-entry',
       credentials: 'exact',
       wildcards: false,
-      clearOnFailure: true,
+      clearOnFailure: 'any',
       storesRefused: false,
       skipsOpaqueOrigin: false,
     },
@@ -361,7 +366,7 @@ export const ENGINE_PROFILES: Readonly<Record<Engine, EngineProfile>> = {
     wildcardCoversAuthorization: true,
     noCorsKeepsBodyType: true,
     maxAge: { capSeconds: 600, parse: parseMaxAgeInt64 },
-    cache: { ...SPEC.cache, model: 'per-url', storesRefused: true },
+    cache: { ...SPEC.cache, model: 'per-url', clearOnFailure: 'none', storesRefused: true },
     redirect: {
       ...SPEC.redirect,
       preflightSticky: true,

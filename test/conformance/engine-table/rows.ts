@@ -320,12 +320,13 @@ export const ROWS: EngineTableRow[] = [
     split: 'chromium firefox | webkit',
   },
   {
-    behaviour: 'cache after the actual response fails the CORS check',
-    spec: 'kept',
-    chromium: 'kept',
-    firefox: '**dropped**',
-    webkit: 'kept',
-    cases: ['cache-failed-actual'],
+    behaviour:
+      'cache after the actual response fails the CORS check (a preflighted PUT; a simple GET between two PUTs)',
+    spec: 'dropped; kept',
+    chromium: 'kept; kept',
+    firefox: '**dropped; dropped**',
+    webkit: 'kept; kept',
+    cases: ['cache-failed-actual', 'cache-failed-simple'],
     split: 'chromium webkit | firefox',
   },
   {
