@@ -15,6 +15,8 @@ import {
 import type { Answer, BodySpec, RequestSpec, Step, TestCase } from './types.ts';
 
 const TEXT_BODY = { kind: 'string', text: 'hello' } as const;
+/** A stream body as fetch() takes one (`duplex: 'half'`). */
+const STREAM_UPLOAD: RequestSpec = { body: { kind: 'stream', chunks: ['hi'] }, duplex: 'half' };
 
 // ---------------------------------------------------------------------------------------------
 // Methods: which are sent as is, which are normalized, which preflight, which throw.
@@ -1419,8 +1421,6 @@ function budgetHeaders(total: number, ownAccept: boolean): HeaderList {
   return list;
 }
 
-const STREAM_UPLOAD: RequestSpec = { body: { kind: 'stream', chunks: ['hel', 'lo'] }, duplex: 'half' };
-
 const fuzzFoundCases: TestCase[] = [
   // Chromium rewrites a Range with empty list elements as the one range it holds (seed 102).
   ...(
@@ -1692,15 +1692,13 @@ const fuzzFoundCases: TestCase[] = [
   single('mode-same-origin-stream', 'mode', "mode 'same-origin' POST with a stream body", {
     mode: 'same-origin',
     method: 'POST',
-    body: { kind: 'stream', chunks: ['hi'] },
-    duplex: 'half',
+    ...STREAM_UPLOAD,
   }),
   single('mode-same-origin-stream-header', 'mode', "mode 'same-origin' PUT with a stream body and X-A", {
     mode: 'same-origin',
     method: 'PUT',
     headers: [['X-A', '1']],
-    body: { kind: 'stream', chunks: ['hi'] },
-    duplex: 'half',
+    ...STREAM_UPLOAD,
   }),
   // Chromium sends a same-origin-mode stream upload to another origin as a CORS request (HTTP/2).
   ...(
@@ -1718,13 +1716,12 @@ const fuzzFoundCases: TestCase[] = [
       `mode-same-origin-stream-${id}`,
       'mode',
       `mode 'same-origin' POST with a stream body, ${title}`,
-      { mode: 'same-origin', method: 'POST', body: { kind: 'stream', chunks: ['hi'] }, duplex: 'half' },
+      { mode: 'same-origin', method: 'POST', ...STREAM_UPLOAD },
       options,
     ),
   ),
   single('body-stream-get-half', 'body', "GET with a stream body, duplex 'half'", {
-    body: { kind: 'stream', chunks: ['hi'] },
-    duplex: 'half',
+    ...STREAM_UPLOAD,
   }),
   single(
     'mode-same-origin-stream-only-if-cached',
@@ -1734,21 +1731,18 @@ const fuzzFoundCases: TestCase[] = [
       mode: 'same-origin',
       method: 'OPTIONS',
       cache: 'only-if-cached',
-      body: { kind: 'stream', chunks: ['hi'] },
-      duplex: 'half',
+      ...STREAM_UPLOAD,
     },
   ),
   single('body-stream-only-if-cached', 'body', "a stream body with cache: 'only-if-cached'", {
     method: 'POST',
     cache: 'only-if-cached',
-    body: { kind: 'stream', chunks: ['hi'] },
-    duplex: 'half',
+    ...STREAM_UPLOAD,
   }),
   single('body-stream-no-cors-put', 'body', 'a stream body on a no-cors PUT', {
     method: 'PUT',
     mode: 'no-cors',
-    body: { kind: 'stream', chunks: ['hi'] },
-    duplex: 'half',
+    ...STREAM_UPLOAD,
   }),
   // Repeated names on the wire.
   ...(
@@ -1963,8 +1957,7 @@ const fuzzFoundCases: TestCase[] = [
   single('body-stream-no-cors-options', 'body', 'a no-cors OPTIONS with a stream body', {
     method: 'OPTIONS',
     mode: 'no-cors',
-    body: { kind: 'stream', chunks: ['hi'] },
-    duplex: 'half',
+    ...STREAM_UPLOAD,
   }),
   // A preflight that fails on the method: is its answer cached for the headers it allowed?
   ...(

@@ -136,10 +136,7 @@ async function corsFetch(context: FetchContext, input: RequestInfo | URL, init: 
   const { mode, credentials, redirect } = request;
   if (request.url.protocol === 'data:') return fetch(request.url.href);
 
-  let hop: Hop = {
-    url: classification.url,
-    method: classification.method,
-    entries: request.entries,
+  let hop = firstHop(context, analyzed, {
     // A Request input's body is a one-shot stream: read it once so redirects can send it again.
     body:
       request.source instanceof ReadableStream && request.body.kind !== 'stream'
@@ -147,12 +144,7 @@ async function corsFetch(context: FetchContext, input: RequestInfo | URL, init: 
         : request.source,
     stream: request.body.kind === 'stream',
     tainting: !classification.crossOrigin ? 'basic' : mode === 'no-cors' ? 'opaque' : 'cors',
-    taintedOrigin: false,
-    neededPreflight: false,
-    cache: effectiveCacheMode(request.cache, request.entries, context.profile, context.worker !== null),
-    crossedOrigins: false,
-    sentOrigin: false,
-  };
+  });
   if (hop.tainting === 'opaque' && redirect !== 'follow') {
     throw new TypeError(`A no-cors request must use redirect: 'follow'.`);
   }
@@ -250,11 +242,30 @@ async function sameOriginStreamAsCors(
   return corsFetch(context, input, asCors);
 }
 
+/** The request's first hop, before anything is sent: where `analyze` left it, with its body and tainting. */
+function firstHop(
+  context: FetchContext,
+  { classification, request }: ReturnType<typeof analyze>,
+  start: Pick<Hop, 'body' | 'stream' | 'tainting'>,
+): Hop {
+  return {
+    url: classification.url,
+    method: classification.method,
+    entries: request.entries,
+    ...start,
+    taintedOrigin: false,
+    neededPreflight: false,
+    cache: effectiveCacheMode(request.cache, request.entries, context.profile, context.worker !== null),
+    crossedOrigins: false,
+    sentOrigin: false,
+  };
+}
+
 /** The preflight a same-origin-mode stream upload sends before it is refused, whatever its answer. */
 async function preflightBeforeRefusal(context: FetchContext, input: string | URL, init: RequestInit) {
   if (!(init.body instanceof ReadableStream)) return;
   try {
-    const { classification, request } = analyze(
+    const analyzed = analyze(
       input,
       // Valid in same-origin mode, only-if-cached would make the CORS request throw before it preflights.
       { ...init, mode: 'cors', cache: init.cache === 'only-if-cached' ? 'default' : init.cache },
@@ -263,21 +274,9 @@ async function preflightBeforeRefusal(context: FetchContext, input: string | URL
         engine: context.profile.engine,
       },
     );
-    if (!classification.crossOrigin) return;
-    const hop: Hop = {
-      url: classification.url,
-      method: classification.method,
-      entries: request.entries,
-      body: null,
-      stream: true,
-      tainting: 'cors',
-      taintedOrigin: false,
-      neededPreflight: false,
-      cache: effectiveCacheMode(request.cache, request.entries, context.profile, context.worker !== null),
-      crossedOrigins: false,
-      sentOrigin: false,
-    };
-    await preflightIfNeeded(context, hop, context.origin, request.credentials === 'include');
+    if (!analyzed.classification.crossOrigin) return;
+    const hop = firstHop(context, analyzed, { body: null, stream: true, tainting: 'cors' });
+    await preflightIfNeeded(context, hop, context.origin, analyzed.request.credentials === 'include');
   } catch {
     // The request is refused either way; only what reached the server matters here.
   }
